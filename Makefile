@@ -1,0 +1,47 @@
+# Panj: `make demo` to try it, `make test` to check it. See README.md.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+PIP    := $(BIN)/python -m pip install --quiet --disable-pip-version-check
+
+.PHONY: demo serve test test-browser check bench messages install clean
+
+$(STAMP): pyproject.toml requirements/constraints.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Panj needs Python 3.11 or newer")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) --upgrade pip
+	$(PIP) -c requirements/constraints.txt -e '.[test,check]'
+	@touch $@
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/panj demo
+
+serve: $(STAMP)
+	$(BIN)/panj serve
+
+test: $(STAMP)
+	$(BIN)/pytest -q
+
+test-browser: $(STAMP)
+	$(BIN)/pytest -q -m browser -p no:randomly tests/browser
+
+check: $(STAMP)
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+	$(BIN)/mypy panj
+	$(BIN)/lint-imports
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+bench: $(STAMP)
+	$(BIN)/python bench/linkage_bench.py
+
+messages: $(STAMP)
+	$(BIN)/python manage.py makemessages --no-obsolete --no-location -l fr -l ru -l tg -l prs --ignore '.venv*' --ignore 'var/*' --ignore 'bench/*' --ignore '*/tests/*' --ignore 'tests/*'
+	$(BIN)/python manage.py compilemessages --ignore '.venv*'
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,1 @@
+"""Panj: the shared workspace of a cross-border counter-trafficking network."""

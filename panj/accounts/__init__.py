@@ -1,0 +1,1 @@
+"""Users, memberships in organisations, roles and what each role may do."""

@@ -1,0 +1,10 @@
+"""Application config of accounts."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class AccountsConfig(AppConfig):
+    name = "panj.accounts"
+    label = "accounts"
+    verbose_name = _("Accounts")

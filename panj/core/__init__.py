@@ -1,0 +1,1 @@
+"""Shared pieces with no domain models: model mixins, htmx helpers, template tags."""

@@ -1,0 +1,51 @@
+"""The signed-in home page and the health check."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.contrib.auth.decorators import login_not_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from panj.accounts.access import current_membership, memberships_of, may
+from panj.accounts.roles import Perm
+from panj.directory import access as directory
+
+
+@require_GET
+def home(request: HttpRequest) -> HttpResponse:
+    membership = current_membership(request)
+    since = timezone.now() - timedelta(days=30)
+    context = {
+        "memberships": memberships_of(request),
+        "new_members": directory.visible_organisations(request)
+        .filter(created_at__gte=since)
+        .select_related("country")
+        .order_by("-created_at")[:5],
+        "new_services": directory.visible_services(request)
+        .filter(created_at__gte=since)
+        .select_related("organisation")
+        .order_by("-created_at")[:5],
+        "pending_applications": directory.pending_applications(request).count()
+        if may(request, Perm.MANAGE_MEMBERS)
+        else 0,
+        "may_edit_organisation": membership is not None
+        and membership.can(Perm.EDIT_OWN_ORGANISATION),
+        "may_manage_staff": may(request, Perm.MANAGE_STAFF),
+    }
+    return render(request, "core/home.html", context)
+
+
+@login_not_required
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> HttpResponse:
+    """200 when the database answers; nothing about the data."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok"})

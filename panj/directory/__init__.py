@@ -1,0 +1,1 @@
+"""Countries, administrative areas, border crossings, organisations, offices and services."""

@@ -1,0 +1,22 @@
+"""Load the demo network and print its accounts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from panj.directory.demo import DEMO_PASSWORD, ProductionRefused, load_demo_network
+
+
+class Command(BaseCommand):
+    help = "Create the demo network (idempotent) and print the demo accounts."
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        try:
+            accounts = load_demo_network()
+        except ProductionRefused as error:
+            raise CommandError(str(error)) from error
+        self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
+        for email, role, organisation in accounts:
+            self.stdout.write(f"  {email:<28} {role:<22} {organisation}")

@@ -1,0 +1,1 @@
+"""Privacy-preserving record linkage: find shared cases without sharing identities."""

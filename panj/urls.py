@@ -1,0 +1,32 @@
+"""Panj's addresses. Everything requires sign-in except the allow-list in `PUBLIC_URL_NAMES`."""
+
+from django.urls import include, path
+
+from panj.core import views as core_views
+from panj.directory.urls import public_patterns
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("healthz", core_views.healthz, name="healthz"),
+    path("accounts/", include("panj.accounts.urls")),
+    path("directory/", include("panj.directory.urls")),
+    path("public/", include(public_patterns)),
+    path("i18n/", include("django.conf.urls.i18n")),
+]
+
+# The named pages that anyone may open without signing in, checked by the URL walker test.
+PUBLIC_URL_NAMES = frozenset(
+    {
+        "healthz",
+        "set_language",
+        "accounts:login",
+        "accounts:password_reset",
+        "accounts:password_reset_done",
+        "accounts:password_reset_confirm",
+        "accounts:password_reset_complete",
+        "public:network",
+        "public:organisation",
+        "public:join",
+        "public:join_thanks",
+    }
+)
