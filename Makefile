@@ -42,6 +42,12 @@ bench: $(STAMP)
 messages: $(STAMP)
 	$(BIN)/python manage.py makemessages --no-obsolete --no-location -l fr -l ru -l tg -l prs --ignore '.venv*' --ignore 'var/*' --ignore 'bench/*' --ignore '*/tests/*' --ignore 'tests/*'
 	$(BIN)/python manage.py compilemessages --ignore '.venv*'
+	@# Django ships no Dari catalogue: derive one for its own messages from its Persian one.
+	DJ=$$($(BIN)/python -c 'import django, os; print(os.path.dirname(django.__file__))') && \
+	msgcat --use-first $$DJ/conf/locale/fa/LC_MESSAGES/django.po \
+	  $$DJ/contrib/auth/locale/fa/LC_MESSAGES/django.po | \
+	  sed 's/^"Language: fa\\n"/"Language: prs\\n"/' | \
+	  msgfmt -o locale-fallback/prs/LC_MESSAGES/django.mo -
 
 clean:
 	rm -rf $(VENV) var

@@ -163,7 +163,9 @@ EXTRA_LANG_INFO = {
     "tg": {"bidi": False, "code": "tg", "name": "Tajik", "name_local": "тоҷикӣ"},
 }
 LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ckb", "fa", "ug", "ur", "prs"]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Our catalogues first; then Django's own messages in Dari, taken from its Persian catalogue
+# (`make messages` rebuilds it), since Django ships none for Dari.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale-fallback"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "UTC"
@@ -182,6 +184,8 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
+if not PRODUCTION:
+    STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "media"
 
 EMAIL_BACKEND = os.environ.get(

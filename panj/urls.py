@@ -1,6 +1,8 @@
 """Panj's addresses. Everything requires sign-in except the allow-list in `PUBLIC_URL_NAMES`."""
 
+from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path
+from django.views.i18n import set_language
 
 from panj.core import views as core_views
 from panj.directory.urls import public_patterns
@@ -11,7 +13,7 @@ urlpatterns = [
     path("accounts/", include("panj.accounts.urls")),
     path("directory/", include("panj.directory.urls")),
     path("public/", include(public_patterns)),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]
 
 # The named pages that anyone may open without signing in, checked by the URL walker test.

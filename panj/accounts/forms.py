@@ -30,9 +30,9 @@ class InviteStaffForm(forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     role = forms.ChoiceField(label=_("Role"), choices=[])
 
-    def __init__(self, *args: Any, roles: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, roles: list[tuple[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = roles
+        self.fields["role"].choices = roles  # type: ignore[attr-defined]
 
 
 class MembershipForm(forms.ModelForm[Membership]):
@@ -41,12 +41,12 @@ class MembershipForm(forms.ModelForm[Membership]):
         fields = ["role", "is_active"]
         labels = {"is_active": _("May sign in to this organisation")}
 
-    def __init__(self, *args: Any, roles: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, roles: list[tuple[str, Any]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = roles
+        self.fields["role"].choices = roles  # type: ignore[attr-defined]
 
 
-def assignable_roles(*, coordinator: bool) -> list[tuple[str, str]]:
+def assignable_roles(*, coordinator: bool) -> list[tuple[str, Any]]:
     """Roles an organisation admin may give; only coordinators make coordinators."""
     return [
         (value, label)

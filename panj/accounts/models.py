@@ -26,6 +26,10 @@ class UserManager(BaseUserManager["User"]):
         user.save(using=self._db)
         return user
 
+    def get_by_natural_key(self, username: str | None) -> User:
+        # E-mail addresses are matched whatever their case.
+        return self.get(email__iexact=username)
+
     def create_superuser(self, email: str, password: str | None = None, **extra: Any) -> User:
         extra.update(is_staff=True, is_superuser=True)
         return self.create_user(email, password, **extra)

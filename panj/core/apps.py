@@ -10,8 +10,7 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self) -> None:
-        from django.conf import locale
-        from django.conf import settings
+        from django.conf import locale, settings
 
         # Teach Django the languages it does not ship (Dari), once, at start-up.
         for code, info in settings.EXTRA_LANG_INFO.items():

@@ -53,9 +53,9 @@ class MultilingualName(models.Model):
     class Meta:
         abstract = True
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return localised(self, "name")
-
-    def __str__(self) -> str:
-        return self.name

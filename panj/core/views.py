@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
-from panj.accounts.access import current_membership, memberships_of, may
+from panj.accounts.access import current_membership, may, memberships_of
 from panj.accounts.roles import Perm
 from panj.directory import access as directory
 

@@ -99,8 +99,12 @@ ORGANISATIONS: list[DemoOrganisation] = [
         focal_points=[("Zarghuna Ahmadi", "Programme manager", "0201", ["prs", "ps", "en"])],
         services=[
             S("psychosocial", "Counselling for survivors", ["Kunduz"], ["prs", "ps"]),
-            S("family_tracing", "Family tracing and mediation", ["Kunduz", "Imam Sahib"],
-              ["prs", "ps", "uz"]),
+            S(
+                "family_tracing",
+                "Family tracing and mediation",
+                ["Kunduz", "Imam Sahib"],
+                ["prs", "ps", "uz"],
+            ),
             S("hotline", "Protection hotline", ["Kunduz", "Takhar"], ["prs", "ps"]),
         ],
     ),
@@ -117,8 +121,13 @@ ORGANISATIONS: list[DemoOrganisation] = [
         languages=["prs", "sgh", "wbl"],
         focal_points=[("Abdul Wahid Rahimi", "Legal officer", "0301", ["prs", "sgh"])],
         services=[
-            S("legal", "Legal aid and documentation", ["Badakhshan"], ["prs", "sgh"],
-              description="Advice, identity documents and representation in court."),
+            S(
+                "legal",
+                "Legal aid and documentation",
+                ["Badakhshan"],
+                ["prs", "sgh"],
+                description="Advice, identity documents and representation in court.",
+            ),
             S("medical", "Mobile clinic", ["Ishkashim", "Shighnan"], ["prs", "sgh", "wbl"]),
         ],
     ),
@@ -210,8 +219,13 @@ ORGANISATIONS: list[DemoOrganisation] = [
         languages=["tg", "ru", "sgh"],
         focal_points=[("Зарина Шоҳмамадова", "Shelter manager", "0801", ["tg", "ru", "sgh"])],
         services=[
-            S("shelter", "Shelter for women and girls", ["Gorno-Badakhshan"], ["tg", "ru", "sgh"],
-              men=False),
+            S(
+                "shelter",
+                "Shelter for women and girls",
+                ["Gorno-Badakhshan"],
+                ["tg", "ru", "sgh"],
+                men=False,
+            ),
             S("legal", "Legal counselling", ["Gorno-Badakhshan"], ["tg", "ru"], men=False),
             S("psychosocial", "Psychological support", ["Khorugh"], ["tg", "ru", "sgh"]),
         ],

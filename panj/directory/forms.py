@@ -41,7 +41,13 @@ def areas() -> Any:
     )
 
 
+def website_field() -> forms.URLField:
+    return forms.URLField(label=_("Website"), required=False, assume_scheme="https")
+
+
 class OrganisationForm(forms.ModelForm[Organisation]):
+    website = website_field()
+
     class Meta:
         model = Organisation
         fields = [
@@ -152,7 +158,9 @@ class ServiceFinderForm(forms.Form):
     ]
 
     category = forms.ChoiceField(
-        label=_("Service"), required=False, choices=[("", _("Any service")), *ServiceCategory.choices]
+        label=_("Service"),
+        required=False,
+        choices=[("", _("Any service")), *ServiceCategory.choices],
     )
     country = forms.ModelChoiceField(
         Country.objects.all(), label=_("Country"), required=False, empty_label=_("Any country")
@@ -189,6 +197,8 @@ class ServiceFinderForm(forms.Form):
 
 
 class ApplicationForm(forms.ModelForm[Application]):
+    website = website_field()
+
     class Meta:
         model = Application
         fields = [

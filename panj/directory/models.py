@@ -24,12 +24,12 @@ class Language(models.Model):
         verbose_name = _("language")
         verbose_name_plural = _("languages")
 
+    def __str__(self) -> str:
+        return self.name
+
     @property
     def name(self) -> str:
         return localised(self, "name")
-
-    def __str__(self) -> str:
-        return self.name
 
 
 class Country(MultilingualName, UUIDModel):
@@ -199,9 +199,7 @@ class Organisation(TimeStampedModel):
 
 
 class Office(TimeStampedModel):
-    organisation = models.ForeignKey(
-        Organisation, on_delete=models.CASCADE, related_name="offices"
-    )
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="offices")
     name = models.CharField(_("name"), max_length=200)
     area = models.ForeignKey(
         Area, on_delete=models.PROTECT, related_name="offices", verbose_name=_("area")

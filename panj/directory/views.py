@@ -255,7 +255,11 @@ def who_works_where(request: HttpRequest) -> HttpResponse:
     services = access.visible_services(request)
     counts: dict[tuple[Any, str], set[Any]] = {}
     rows = services.values_list(
-        "id", "category", "areas__id", "areas__parent_id", "office__area__id",
+        "id",
+        "category",
+        "areas__id",
+        "areas__parent_id",
+        "office__area__id",
         "office__area__parent_id",
     )
     for service_id, category, area, area_parent, office_area, office_parent in rows:
@@ -271,9 +275,7 @@ def who_works_where(request: HttpRequest) -> HttpResponse:
         }
         for province in provinces
     ]
-    crossings = BorderCrossing.objects.select_related(
-        "afghan_area__parent", "tajik_area__parent"
-    )
+    crossings = BorderCrossing.objects.select_related("afghan_area__parent", "tajik_area__parent")
     context = {"categories": ServiceCategory.choices, "table": table, "crossings": crossings}
     return render(request, "directory/who_works_where.html", context)
 
@@ -333,7 +335,7 @@ def application_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def application_review(request: HttpRequest, application_id: uuid.UUID) -> HttpResponse:
     application = access.access_application(request, application_id)
-    form = DecisionForm(request.POST or None)
+    form: DecisionForm | None = DecisionForm(request.POST or None)
     if application.status != Application.Status.PENDING:
         form = None
     elif request.method == "POST" and form is not None and form.is_valid():
