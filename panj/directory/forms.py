@@ -78,6 +78,13 @@ class OrganisationForm(forms.ModelForm[Organisation]):
         }
 
 
+class MemberOrganisationForm(OrganisationForm):
+    """What a network coordinator may also change: whether the member is active."""
+
+    class Meta(OrganisationForm.Meta):
+        fields = [*OrganisationForm.Meta.fields, "status"]
+
+
 class OfficeForm(forms.ModelForm[Office]):
     area = AreaChoiceField(queryset=areas(), label=_("Area"))
 

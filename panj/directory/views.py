@@ -22,6 +22,7 @@ from panj.directory import access, services
 from panj.directory.forms import (
     DecisionForm,
     FocalPointForm,
+    MemberOrganisationForm,
     OfficeForm,
     OrganisationFilterForm,
     OrganisationForm,
@@ -106,13 +107,17 @@ def organisation_create(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def organisation_edit(request: HttpRequest, slug: str) -> HttpResponse:
     organisation = access.access_organisation_for_edit(request, slug)
-    form = OrganisationForm(request.POST or None, instance=organisation)
-    if not may(request, Perm.MANAGE_MEMBERS):
+    if may(request, Perm.MANAGE_MEMBERS):
+        form: OrganisationForm = MemberOrganisationForm(request.POST or None, instance=organisation)
+    else:
+        form = OrganisationForm(request.POST or None, instance=organisation)
         # Only network coordinators move an organisation to another country.
         form.fields["country"].disabled = True
     if request.method == "POST" and form.is_valid():
         save_model_form(form)
         messages.success(request, _("Profile saved."))
+        if organisation.status != Organisation.Status.ACTIVE:
+            return redirect("directory:organisations")
         return redirect("directory:organisation", slug=organisation.slug)
     return render(
         request, "directory/organisation_form.html", {"form": form, "organisation": organisation}

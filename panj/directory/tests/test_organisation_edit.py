@@ -10,6 +10,7 @@ def profile(organisation, **changes):
         "name": organisation.name,
         "kind": organisation.kind,
         "country": organisation.country_id,
+        "status": organisation.status,
         "languages": [language.code for language in organisation.languages.all()],
     }
     data.update(changes)
@@ -65,6 +66,22 @@ def test_it_lets_the_coordinator_edit_any_member(client_for, dave, ngo_tj):
     response = client_for(dave).post(url, profile(ngo_tj, acronym="TTN"))
     assert response.status_code == 302
     assert Organisation.objects.get(id=ngo_tj.id).acronym == "TTN"
+
+
+def test_it_lets_the_coordinator_suspend_a_member_and_its_staff_lose_access(
+    client_for, dave, carol, ngo_tj
+):
+    url = reverse("directory:organisation_edit", args=[ngo_tj.slug])
+    response = client_for(dave).post(url, profile(ngo_tj, status="suspended"))
+    assert response.status_code == 302
+    assert "not part of any active organisation" in client_for(carol).get("/").content.decode()
+
+
+def test_it_keeps_admins_from_suspending_their_own_organisation(client_for, hamid, ngo_af):
+    url = reverse("directory:organisation_edit", args=[ngo_af.slug])
+    client_for(hamid).post(url, profile(ngo_af, status="suspended"))
+    ngo_af.refresh_from_db()
+    assert ngo_af.status == "active"
 
 
 def test_it_lets_the_coordinator_add_an_organisation(client_for, dave, ngo_tj):
