@@ -43,6 +43,31 @@ DEBUG = _env_bool("PANJ_DEBUG", False)
 # Production means a secret given by the operator; everything else is a developer's machine.
 PRODUCTION = "PANJ_SECRET_KEY" in os.environ
 SECRET_KEY = os.environ.get("PANJ_SECRET_KEY") or _development_secret()
+
+
+def _development_master_key() -> str:
+    """A master key for case data, generated once per checkout into a git-ignored file."""
+    import base64
+
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
+    path = DATA_DIR / "master_key"
+    if not path.exists():
+        path.write_text(base64.b64encode(secrets.token_bytes(32)).decode())
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+# Wraps each organisation's case data key (base64 of 32 bytes). Production must give it: a
+# generated key would make every case unreadable after the next deployment.
+PANJ_MASTER_KEY = os.environ.get("PANJ_MASTER_KEY", "")
+if not PANJ_MASTER_KEY:
+    if PRODUCTION:
+        from django.core.exceptions import ImproperlyConfigured
+
+        raise ImproperlyConfigured("PANJ_MASTER_KEY must be set in production (base64, 32 bytes).")
+    PANJ_MASTER_KEY = _development_master_key()
+# Master keys being retired: data keys they wrapped still open until `panj cases rotate-keys`.
+PANJ_PREVIOUS_MASTER_KEYS = _env_list("PANJ_PREVIOUS_MASTER_KEYS", "")
 ALLOWED_HOSTS = _env_list("PANJ_ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 CSRF_TRUSTED_ORIGINS = _env_list("PANJ_CSRF_TRUSTED_ORIGINS", "")
 
@@ -59,6 +84,7 @@ INSTALLED_APPS = [
     "panj.core",
     "panj.accounts",
     "panj.directory",
+    "panj.cases",
 ]
 
 MIDDLEWARE = [
