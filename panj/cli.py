@@ -66,6 +66,10 @@ def build_parser() -> argparse.ArgumentParser:
     from panj.linkage import cli as linkage_cli
 
     linkage_cli.add_parser(sub)
+
+    from panj.cases import cli as cases_cli
+
+    cases_cli.add_parser(sub)
     return parser
 
 
