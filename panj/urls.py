@@ -12,6 +12,8 @@ urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("accounts/", include("panj.accounts.urls")),
     path("directory/", include("panj.directory.urls")),
+    path("cases/", include("panj.cases.urls")),
+    path("audit/", include("panj.audit.urls")),
     path("public/", include(public_patterns)),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

@@ -8,7 +8,7 @@ from typing import Any
 
 import jdatetime
 from django import forms
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -24,6 +24,11 @@ def uses_solar_hijri(language: str | None = None) -> bool:
 def to_solar_hijri(day: datetime.date, *, persian_digits: bool = True) -> str:
     text = jdatetime.date.fromgregorian(date=day).strftime("%Y/%m/%d")
     return text.translate(_TO_PERSIAN) if persian_digits else text
+
+
+def week_end() -> datetime.date:
+    """The last day of "this week" for follow-ups: seven days from today."""
+    return timezone.localdate() + datetime.timedelta(days=7)
 
 
 def local_date(day: datetime.date | None) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime
 import uuid
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +22,7 @@ from panj.accounts.roles import Perm
 from panj.audit.services import record
 from panj.cases import access, exports, imports, services
 from panj.cases.access import access_case, access_case_for_edit, cases_for
+from panj.cases.dates import week_end
 from panj.cases.fields import has_code
 from panj.cases.forms import (
     CaseFilterForm,
@@ -46,10 +46,6 @@ from panj.core.htmx import render_page_or_partial
 PAGE_SIZE = 25
 MAX_PAGE = 200  # beyond 5 000 rows, filter or search instead
 CHILD_BANDS = ["0--8", "9--17"]
-
-
-def week_end() -> datetime.date:
-    return timezone.localdate() + datetime.timedelta(days=7)
 
 
 def _filtered(request: HttpRequest, form: CaseFilterForm) -> CaseQuerySet:

@@ -17,6 +17,21 @@ from panj.accounts.roles import Perm
 from panj.directory import access as directory
 
 
+def _case_summary(request: HttpRequest) -> dict[str, object]:
+    """How many open cases the user holds and how many follow-ups are due within a week."""
+    if not may(request, Perm.VIEW_CASES):
+        return {"may_view_cases": False}
+    from panj.cases.access import cases_for
+    from panj.cases.dates import week_end
+
+    mine = cases_for(request).open().filter(caseworker=request.user)
+    return {
+        "may_view_cases": True,
+        "my_open_cases": mine.count(),
+        "my_follow_ups_due": mine.follow_up_due(week_end()).count(),
+    }
+
+
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
     membership = current_membership(request)
@@ -37,6 +52,8 @@ def home(request: HttpRequest) -> HttpResponse:
         "may_edit_organisation": membership is not None
         and membership.can(Perm.EDIT_OWN_ORGANISATION),
         "may_manage_staff": may(request, Perm.MANAGE_STAFF),
+        "may_view_audit_log": may(request, Perm.VIEW_AUDIT_LOG),
+        **_case_summary(request),
     }
     return render(request, "core/home.html", context)
 

@@ -37,6 +37,7 @@ def test_it_passes_the_deployment_check_with_production_settings(tmp_path):
         **os.environ,
         "PANJ_SECRET_KEY": "x" * 64 + "production-secret-for-the-check",
         "PANJ_ALLOWED_HOSTS": "panj.example.org",
+        "PANJ_MASTER_KEY": "A" * 43 + "=",  # 32 bytes; production refuses to start without one
         "PANJ_DATA_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "panj.settings",
     }

@@ -8,6 +8,8 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from panj.accounts.models import Membership
+from panj.cases.services import schedule_follow_up
+from panj.cases.tests.conftest import new_case
 from panj.directory.models import Application, Country
 from panj.urls import PUBLIC_URL_NAMES
 
@@ -45,6 +47,8 @@ def samples(ngo_af, alice, hamid):
         contact_name="x",
         contact_email="applicant@example.org",
     )
+    case = new_case(ngo_af, alice)
+    follow_up = schedule_follow_up(case=case, by=alice, due_on=case.opened_on)
     return {
         "slug": ngo_af.slug,
         "office_id": ngo_af.offices.get().id,
@@ -52,6 +56,9 @@ def samples(ngo_af, alice, hamid):
         "service_id": ngo_af.services.get().id,
         "membership_id": Membership.objects.get(user=alice).id,
         "application_id": application.id,
+        "case_id": case.id,
+        "consent_id": case.consents.get().id,
+        "follow_up_id": follow_up.id,
         "uidb64": "MQ",
         "token": "set-password",
     }

@@ -15,8 +15,13 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         try:
             accounts = load_demo_network()
+            from panj.cases.demo import load_demo_cases
+
+            cases = load_demo_cases()
         except ProductionRefused as error:
             raise CommandError(str(error)) from error
+        if cases:
+            self.stdout.write(f"{cases} invented cases added.")
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, role, organisation in accounts:
             self.stdout.write(f"  {email:<28} {role:<22} {organisation}")
