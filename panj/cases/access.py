@@ -12,13 +12,20 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from panj.accounts.access import current_membership
-from panj.accounts.models import Membership
+from panj.accounts.models import Membership, User
 from panj.accounts.roles import Perm
 from panj.audit.services import record
 from panj.cases.models import Case, CaseQuerySet, Consent, FollowUp
 
 ASSISTANCE = "assistance"
 REVIEW = "review"
+
+
+def acting_user(request: HttpRequest) -> User:
+    """The signed-in user acting on a case (every case page requires sign-in)."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
 
 
 def case_membership(request: HttpRequest) -> Membership | None:

@@ -32,9 +32,10 @@ def cmd_import(args: argparse.Namespace) -> int:
         print(f"{path.name}: {error}", file=sys.stderr)
         return 2
     result = imports.import_rows(organisation=organisation, by=None, rows=rows)
-    for error in result.errors:
+    for problem in result.errors:
         print(
-            f"{path.name}: row {error.row}, {error.column or '-'}: {error.message}", file=sys.stderr
+            f"{path.name}: row {problem.row}, {problem.column or '-'}: {problem.message}",
+            file=sys.stderr,
         )
     if result.errors:
         print(f"Nothing imported: {len(result.errors)} problem(s).", file=sys.stderr)

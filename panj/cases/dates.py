@@ -22,7 +22,7 @@ def uses_solar_hijri(language: str | None = None) -> bool:
 
 
 def to_solar_hijri(day: datetime.date, *, persian_digits: bool = True) -> str:
-    text = jdatetime.date.fromgregorian(date=day).strftime("%Y/%m/%d")
+    text: str = jdatetime.date.fromgregorian(date=day).strftime("%Y/%m/%d")
     return text.translate(_TO_PERSIAN) if persian_digits else text
 
 
@@ -48,7 +48,8 @@ def parse_local_date(text: str, *, solar_hijri: bool) -> datetime.date | None:
     try:
         # A year below 1700 can only be a Solar Hijri year, whatever the language.
         if year < 1700:
-            return jdatetime.date(year, month, day).togregorian()
+            gregorian: datetime.date = jdatetime.date(year, month, day).togregorian()
+            return gregorian
         return datetime.date(year, month, day)
     except ValueError:
         return None
@@ -65,7 +66,8 @@ class LocalDateInput(forms.TextInput):
             if uses_solar_hijri():
                 return to_solar_hijri(value, persian_digits=False)
             return value.isoformat()
-        return super().format_value(value)
+        formatted: str | None = super().format_value(value)
+        return formatted
 
 
 class LocalDateField(forms.DateField):

@@ -65,7 +65,7 @@ class CodeListField(models.CharField):  # type: ignore[type-arg]
     def value_to_string(self, obj: models.Model) -> str:
         return self.get_prep_value(self.value_from_object(obj))
 
-    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]
+    def formfield(self, **kwargs: Any) -> Any:
         return forms.TypedMultipleChoiceField(
             choices=self.choices or [],
             required=not self.blank,

@@ -26,6 +26,18 @@ def _staff_choices(organisation_id: Any) -> Any:
     ).order_by("full_name")
 
 
+def _set_queryset(form: forms.BaseForm, name: str, queryset: Any) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    field.queryset = queryset
+
+
+def _set_choices(form: forms.BaseForm, name: str, choices: Any) -> None:
+    field = form.fields[name]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = choices
+
+
 def _areas(country_id: Any = None) -> Any:
     areas = Area.objects.select_related("parent").order_by("country__iso2", "level", "name_en")
     return areas.filter(country_id=country_id) if country_id else areas
@@ -65,10 +77,16 @@ class IdentityForm(forms.Form):
     def identity(self) -> Identity:
         data = self.cleaned_data
         return Identity(
-            **{
-                name: data.get(name) or Identity.__dataclass_fields__[name].default
-                for name in Identity.field_names()
-            }
+            given_name=data.get("given_name") or "",
+            father_name=data.get("father_name") or "",
+            family_name=data.get("family_name") or "",
+            other_names=data.get("other_names") or "",
+            birth_date=data.get("birth_date"),
+            birth_year=data.get("birth_year"),
+            estimated_age=data.get("estimated_age"),
+            phone=data.get("phone") or "",
+            id_document=data.get("id_document") or "",
+            address=data.get("address") or "",
         )
 
     @classmethod
@@ -95,7 +113,7 @@ class NewCaseForm(IdentityForm):
 
     def __init__(self, *args: Any, country_id: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = _areas(country_id)
+        _set_queryset(self, "area", _areas(country_id))
         self.fields["opened_on"].initial = timezone.localdate()
         for name in ("phone", "id_document", "address", "other_names"):
             # Asked later, on the identity section, only if it serves the person.
@@ -127,9 +145,9 @@ class TraffickingForm(forms.ModelForm[Case]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["citizenship"].choices = [
-            (c.iso2, c.name) for c in Country.objects.order_by("name_en")
-        ]
+        _set_choices(
+            self, "citizenship", [(c.iso2, c.name) for c in Country.objects.order_by("name_en")]
+        )
 
 
 class ManagementForm(forms.ModelForm[Case]):
@@ -150,12 +168,13 @@ class ManagementForm(forms.ModelForm[Case]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["caseworker"].queryset = _staff_choices(self.instance.organisation_id)
-        self.fields["area"].queryset = _areas(self.instance.organisation.country_id)
-        self.fields["risk_level"].choices = RiskLevel.choices
+        _set_queryset(self, "caseworker", _staff_choices(self.instance.organisation_id))
+        _set_queryset(self, "area", _areas(self.instance.organisation.country_id))
+        _set_choices(self, "risk_level", RiskLevel.choices)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("status") in (htcds.CaseStatus.CLOSED, htcds.CaseStatus.CLOSED_REFERRED):
             if not data.get("closure_reason"):
                 self.add_error("closure_reason", _("Say why the case is closed."))
@@ -234,7 +253,8 @@ class ConsentForm(forms.Form):
     expires_on = LocalDateField(label=_("Expires on"), required=False)
 
     def clean(self) -> dict[str, Any]:
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("purpose") == Consent.Purpose.REFERRAL and not data.get("recipient"):
             self.add_error(
                 "recipient", _("Name the organisation the person agrees to be referred to.")
@@ -284,8 +304,8 @@ class CaseFilterForm(forms.Form):
         self, *args: Any, organisation_id: Any = None, country_id: Any = None, **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["caseworker"].queryset = _staff_choices(organisation_id)
-        self.fields["area"].queryset = _areas(country_id).filter(level=Area.Level.PROVINCE)
+        _set_queryset(self, "caseworker", _staff_choices(organisation_id))
+        _set_queryset(self, "area", _areas(country_id).filter(level=Area.Level.PROVINCE))
 
 
 class NameSearchForm(forms.Form):

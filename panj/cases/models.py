@@ -126,7 +126,9 @@ class Case(TimeStampedModel):
         related_name="+",
         verbose_name=_("caseworker"),
     )
-    created_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     area = models.ForeignKey(
         "directory.Area",
         on_delete=models.PROTECT,

@@ -209,15 +209,15 @@ def bulk_register_cases(
         case.texts = _seal_texts(case, case, item.texts, key)
         cases.append(case)
         tokens.extend(_tokens(case, item.identity, key))
-        for purpose, consent in item.consents.items():
+        for purpose, given in item.consents.items():
             consents.append(
                 Consent(
                     case=case,
                     purpose=purpose,
-                    given_by=consent.given_by,
-                    method=consent.method,
-                    given_on=consent.given_on or item.opened_on,
-                    expires_on=consent.expires_on,
+                    given_by=given.given_by,
+                    method=given.method,
+                    given_on=given.given_on or item.opened_on,
+                    expires_on=given.expires_on,
                     recorded_by=by,
                 )
             )

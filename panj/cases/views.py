@@ -10,6 +10,7 @@ from django import forms
 from django.contrib import messages
 from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -54,7 +55,7 @@ def _filtered(request: HttpRequest, form: CaseFilterForm) -> CaseQuerySet:
         return cases
     data = form.cleaned_data
     if data["mine"]:
-        cases = cases.filter(caseworker=request.user)
+        cases = cases.filter(caseworker=access.acting_user(request))
     if data["status"]:
         cases = cases.filter(status=data["status"])
     if data["caseworker"]:
@@ -149,7 +150,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         case = services.register_case(
             organisation=membership.organisation,
-            by=request.user,  # type: ignore[arg-type]
+            by=access.acting_user(request),
             item=services.NewCase(
                 identity=form.identity(),
                 opened_on=data["opened_on"],
@@ -235,8 +236,8 @@ def edit_identity(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         title=_("Identity"),
         save=lambda data: services.update_identity(
             case=case,
-            by=request.user,
-            identity=form.identity(),  # type: ignore[arg-type]
+            by=access.acting_user(request),
+            identity=form.identity(),
         ),
     )
 
@@ -257,7 +258,7 @@ def _model_section(
         closing = values.get("status") in ("Closed", "ClosedReferred")
         return services.update_case(
             case=case,
-            by=request.user,  # type: ignore[arg-type]
+            by=access.acting_user(request),
             values=values,
             texts=sealed or None,
             needs_consent=not closing and form_class is not ManagementForm,
@@ -285,7 +286,7 @@ def _add_row(
     request: HttpRequest, case_id: uuid.UUID, form_class: Any, title: str, add: Callable[..., Any]
 ) -> HttpResponse:
     case = access_case_for_edit(request, case_id)
-    initial = {
+    initial: dict[str, Any] = {
         name: timezone.localdate() for name in ("written_on", "delivered_on", "given_on", "due_on")
     }
     if form_class is ServiceForm:
@@ -296,7 +297,7 @@ def _add_row(
         case,
         form,
         title=title,
-        save=lambda data: add(case=case, by=request.user, **data),
+        save=lambda data: add(case=case, by=access.acting_user(request), **data),
     )
 
 
@@ -350,7 +351,7 @@ def withdraw_consent(
 ) -> HttpResponse:
     case = access_case_for_edit(request, case_id)
     consent = access.access_consent(request, case, consent_id)
-    services.withdraw_consent(consent=consent, by=request.user)  # type: ignore[arg-type]
+    services.withdraw_consent(consent=consent, by=access.acting_user(request))
     messages.success(request, _("Consent withdrawn. The case is no longer used for it."))
     return redirect("cases:case", case_id=case.id)
 
@@ -361,7 +362,7 @@ def complete_follow_up(
 ) -> HttpResponse:
     case = access_case_for_edit(request, case_id)
     follow_up = access.access_follow_up(request, case, follow_up_id)
-    services.complete_follow_up(follow_up=follow_up, by=request.user)  # type: ignore[arg-type]
+    services.complete_follow_up(follow_up=follow_up, by=access.acting_user(request))
     messages.success(request, _("Follow-up done."))
     return redirect("cases:case", case_id=case.id)
 
@@ -370,7 +371,7 @@ def complete_follow_up(
 def review_case(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     case = access_case_for_edit(request, case_id)
     require(request, Perm.REVIEW_CASES)
-    services.mark_reviewed(case=case, by=request.user)  # type: ignore[arg-type]
+    services.mark_reviewed(case=case, by=access.acting_user(request))
     messages.success(request, _("Marked as reviewed."))
     return redirect("cases:case", case_id=case.id)
 
@@ -445,7 +446,7 @@ def case_import(request: HttpRequest) -> HttpResponse:
         else:
             result = imports.import_rows(
                 organisation=membership.organisation,
-                by=request.user,  # type: ignore[arg-type]
+                by=access.acting_user(request),
                 rows=rows,
             )
             if result.errors:
@@ -465,7 +466,7 @@ def case_import(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 @require_GET
-def case_export(request: HttpRequest) -> HttpResponse:
+def case_export(request: HttpRequest) -> HttpResponseBase:
     """The organisation's cases in HTCDS columns, de-identified, only with statistics consent."""
     membership = require(request, Perm.REVIEW_CASES)
     return exports.htcds_csv_response(request, organisation=membership.organisation)
