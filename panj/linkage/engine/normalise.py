@@ -1,0 +1,349 @@
+"""Name normalisation across Perso-Arabic, Cyrillic and Latin script, down to comparable tokens.
+
+The same woman is فرزانه in a Kabul file, Фарзона in a Dushanbe file and Farzana or Farzona
+in a passport. Every name goes through the same steps, whatever its script:
+
+1. Unicode NFKC, lower case; Arabic-script letters unified to their Dari forms (ي/ى→ی, ك→ک,
+   ة→ه, hamza seats→their base letter), tatweel, ZWNJ and diacritics removed.
+2. Explicit transliteration tables, Perso-Arabic → Latin and Tajik/Russian Cyrillic → Latin
+   (ICU's Any-Latin has no Tajik transform and leaves ҳ ҷ ғ қ ӣ ӯ), then `anyascii` for any
+   other script.
+3. Phonetic folding of the Latin spellings that the region's transcriptions disagree on:
+   kh/h, q/k, gh/g, w/v, dzh/dj/j, ou/oo/u, ee/i; vowels to three classes (a o → a, e i y → i,
+   u), since Tajik writes Persian ā as о (Farzona) where Afghan English writes a (Farzana);
+   doubled letters collapsed.
+4. Particles and affixes: Muhammad/Mohammad as a prefix, Abd-/Abdul-/Abdur-, -ullah/-ullo,
+   -jon/-jan, Gul-/Gol-; for family and father names the surname and patronymic suffixes
+   -ov(a) -ev(a) -zoda -zade -pur -i -ovich -ovna, so that Karimov can meet a father called
+   Karim. Compound names are joined, so that "Abdul Rahman" meets "Abdurahmon".
+5. A consonant skeleton (vowels, and inner y/v which stand for vowels in Arabic script,
+   dropped), because Arabic script writes no short vowels: فرزانه and Farzana share the
+   skeleton frzn. The skeleton is only ever an extra token set: محمد and محمود share one.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from anyascii import anyascii
+
+__all__ = [
+    "NameKey",
+    "fold_latin",
+    "lineage_key",
+    "name_key",
+    "place_key",
+    "skeleton",
+    "to_latin",
+]
+
+# --- Arabic script --------------------------------------------------------------------------
+
+_ARABIC_UNIFY = str.maketrans(
+    {
+        "ي": "ی",
+        "ى": "ی",
+        "ې": "ی",
+        "ۍ": "ی",
+        "ئ": "ی",
+        "ك": "ک",
+        "ة": "ه",
+        "ۀ": "ه",
+        "ھ": "ه",
+        "أ": "ا",
+        "إ": "ا",
+        "آ": "ا",
+        "ٱ": "ا",
+        "ؤ": "و",
+        # Pashto letters to their nearest Dari letter
+        "ټ": "ت",
+        "ډ": "د",
+        "ړ": "ر",
+        "ږ": "ژ",
+        "ښ": "ش",
+        "ګ": "گ",
+        "ڼ": "ن",
+        "ځ": "ز",
+        "څ": "چ",
+        # Arabic-Indic and Persian digits
+        **{chr(0x0660 + d): str(d) for d in range(10)},
+        **{chr(0x06F0 + d): str(d) for d in range(10)},
+    }
+)
+
+_ARABIC_DROP = re.compile(
+    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d\u200e\u200fء]"
+)
+
+_ARABIC_LATIN = {
+    "ا": "a",
+    "ب": "b",
+    "پ": "p",
+    "ت": "t",
+    "ث": "s",
+    "ج": "j",
+    "چ": "ch",
+    "ح": "h",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "z",
+    "ر": "r",
+    "ز": "z",
+    "ژ": "zh",
+    "س": "s",
+    "ش": "sh",
+    "ص": "s",
+    "ض": "z",
+    "ط": "t",
+    "ظ": "z",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "q",
+    "ک": "k",
+    "گ": "g",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+}
+
+_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+
+
+def _arabic_word_to_latin(word: str) -> str:
+    out: list[str] = []
+    last = len(word) - 1
+    for i, ch in enumerate(word):
+        prev = word[i - 1] if i > 0 else ""
+        if ch == "ع":
+            out.append("a" if i == 0 else "")
+        elif ch == "و":
+            # a consonant at the start of a word or after a long a, a vowel elsewhere
+            out.append("v" if i == 0 or (prev == "ا" and i < last) else "u")
+        elif ch == "ی":
+            out.append("y" if i == 0 else "i")
+        elif ch == "ه":
+            # word-final he is a vowel (Farzana) unless it follows a long vowel (Shah, Allah)
+            out.append("a" if i == last and i > 0 and prev not in "او" else "h")
+        else:
+            out.append(_ARABIC_LATIN.get(ch, ch))
+    return "".join(out)
+
+
+def _arabic_to_latin(text: str) -> str:
+    text = _ARABIC_DROP.sub("", text.translate(_ARABIC_UNIFY))
+    # the article inside a compound (عبدالوهاب, عبداللطیف): its word starts after it
+    text = re.sub("(?<=[\u0600-\u06ff])ال(?!له)(?=[\u0600-\u06ff])", "ال ", text)
+    return re.sub("[\u0600-\u06ff]+", lambda m: _arabic_word_to_latin(m.group(0)), text)
+
+
+# --- Cyrillic (Tajik and Russian) -----------------------------------------------------------
+
+_CYRILLIC_LATIN = {
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "ғ": "gh",
+    "д": "d",
+    "е": "e",
+    "ё": "yo",
+    "ж": "zh",
+    "з": "z",
+    "и": "i",
+    "ӣ": "i",
+    "й": "y",
+    "к": "k",
+    "қ": "q",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ӯ": "u",
+    "ф": "f",
+    "х": "kh",
+    "ҳ": "h",
+    "ч": "ch",
+    "ҷ": "j",
+    "ш": "sh",
+    "щ": "shch",
+    "ъ": "",
+    "ы": "i",
+    "ь": "",
+    "э": "e",
+    "ю": "yu",
+    "я": "ya",
+    "ц": "ts",
+    "ї": "i",
+    "і": "i",
+    "ў": "u",
+    "ң": "n",
+    "ү": "u",
+    "ө": "o",
+    "ә": "a",
+}
+_CYRILLIC_TABLE = str.maketrans(_CYRILLIC_LATIN)
+_CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
+
+
+def to_latin(text: str) -> str:
+    """Lower-case ASCII letters, digits and spaces for a name in any script."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    if _ARABIC_LETTER.search(text):
+        text = _arabic_to_latin(text)
+    if _CYRILLIC_LETTER.search(text):
+        text = text.translate(_CYRILLIC_TABLE)
+    text = anyascii(text).lower()
+    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+
+
+# --- Latin folding --------------------------------------------------------------------------
+
+_DIGRAPHS = [
+    ("dzh", "j"),
+    ("^dj", "j"),
+    ("kh", "h"),
+    ("gh", "g"),
+    ("ph", "f"),
+    ("sh", "S"),
+    ("ch", "C"),
+    ("zh", "Z"),
+    ("ts", "T"),
+    ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
+    ("ey", "i"),
+    ("ei", "i"),
+    ("q", "k"),
+    ("w", "v"),
+    ("x", "ks"),
+    ("c", "k"),
+]
+_DIGRAPH = re.compile("|".join(a for a, _ in _DIGRAPHS))
+_DIGRAPH_OF = {a.lstrip("^"): b for a, b in _DIGRAPHS}
+_VOWELS = str.maketrans({"o": "a", "e": "i"})
+
+
+def fold_latin(word: str, collapse: bool = True) -> str:
+    """Fold one lower-case ASCII word to the spelling that transcriptions agree on."""
+    word = _DIGRAPH.sub(lambda m: _DIGRAPH_OF[m.group(0)], word)
+    word = word.translate(_VOWELS)
+    if len(word) > 1:
+        word = word[0] + word[1:].replace("y", "i")
+    return _collapse(word) if collapse else word
+
+
+def _collapse(word: str) -> str:
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+# --- particles and affixes ------------------------------------------------------------------
+
+_MUHAMMAD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd)(?=[^i].{2})")
+_MUHAMMAD_WORD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd|mhd|md)$")
+MUHAMMAD = "muhamad"
+_ABD = re.compile(r"^abd(?:ul|al|u|a|i)?(?=[^aiu]..)")
+_ULLAH = re.compile(r"(?<=..)(?:[au]l+ah?|ula)$")
+_UDDIN = re.compile(r"(?<=...)(?:[aiu]l?)din$")
+_JAN = re.compile(r"(?<=...)jan$")
+_GUL = re.compile(r"^g[au]?l(?=..)")
+_DROP_WORDS = frozenset({"jan", "han", "bibi", "bin", "ibn", "ibni", "valad", "bint", "binti"})
+_PATRONYMIC_SUFFIX = re.compile(r"(?<=..)(?:[ai]vi?C|[ai]vna|[ai]vn)$")
+_SURNAME_SUFFIX = re.compile(
+    r"(?<=..)(?:[ai]vi?C|[ai]vna|[ai]vn|zadih|zada|zadi|pur|[ai]va|[ai]v|ian)$|(?<=....)i$"
+)
+
+
+def _word_forms(text: str, suffixes: re.Pattern[str] | None = None) -> list[str]:
+    words = [fold_latin(w, collapse=False) for w in to_latin(text).split()]
+    if suffixes is not None and words:
+        # before doubled letters collapse, so that Aliev (Али + ев) keeps its i
+        root = suffixes.sub("", words[-1])
+        words[-1] = root if len(root) >= 3 else words[-1]
+    return [_collapse(w) for w in words if w]
+
+
+def _particles(words: list[str]) -> list[str]:
+    """Canonical forms of compound names' parts, joined where compounds are joined."""
+    if len(words) > 1:
+        words = [w for w in words if w not in _DROP_WORDS] or words[:1]
+    if len(words) > 1 and _MUHAMMAD_WORD.match(words[0]):
+        words = words[1:]
+    joined = "".join(words)
+    if _MUHAMMAD_WORD.match(joined):
+        return [MUHAMMAD]
+    joined = _MUHAMMAD.sub("", joined)
+    joined = _ULLAH.sub("ula", joined)
+    joined = _UDDIN.sub("udin", joined)
+    joined = _ABD.sub("abd", joined)
+    joined = _GUL.sub("gul", joined)
+    joined = _JAN.sub("", joined)
+    return [joined] if joined else []
+
+
+def skeleton(canonical: str) -> str:
+    """Consonants only; inner y and v are dropped because Arabic script uses them as vowels."""
+    if not canonical:
+        return ""
+    if canonical == MUHAMMAD:
+        # محمد is recognised as a word before its skeleton would meet محمود's
+        return "MHMD"
+    head, tail = canonical[0], canonical[1:]
+    tail = re.sub(r"[aiuyv]", "", tail)
+    head = "" if head in "aiu" else head
+    # ج ч ж are one letter to many clerks (Khadija, Хадича; Manija, Манижа)
+    return re.sub(r"(.)\1+", r"\1", (head + tail).replace("C", "j").replace("Z", "j"))
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """The canonical forms of a name, from which its tokens and blocking keys are made."""
+
+    forms: tuple[str, ...]
+
+    @property
+    def skeletons(self) -> tuple[str, ...]:
+        return tuple(s for s in (skeleton(f) for f in self.forms) if s)
+
+    def tokens(self) -> tuple[list[str], list[str]]:
+        """Padded bigrams of the forms; and the skeletons, whole and as padded bigrams."""
+        spelled: set[str] = set()
+        consonants: set[str] = set()
+        for form in self.forms:
+            padded = f"^{form}$"
+            spelled.update("b" + padded[i : i + 2] for i in range(len(padded) - 1))
+            sk = skeleton(form)
+            if sk:
+                consonants.add("S" + sk)
+                padded_sk = f"^{sk}$"
+                consonants.update("s" + padded_sk[i : i + 2] for i in range(len(padded_sk) - 1))
+        return sorted(spelled), sorted(consonants)
+
+
+@lru_cache(maxsize=65536)
+def name_key(text: str) -> NameKey:
+    """A given name: particles handled, compound parts joined."""
+    return NameKey(tuple(_particles(_word_forms(text))))
+
+
+@lru_cache(maxsize=65536)
+def lineage_key(father_name: str, family_name: str) -> NameKey:
+    """Father's and family name as roots, so that Karimov, Karimzoda and Karimovich meet Karim."""
+    forms: list[str] = []
+    for text, suffixes in ((father_name, _PATRONYMIC_SUFFIX), (family_name, _SURNAME_SUFFIX)):
+        for form in _particles(_word_forms(text, suffixes)):
+            if form not in forms:
+                forms.append(form)
+    return NameKey(tuple(forms))
+
+
+@lru_cache(maxsize=65536)
+def place_key(text: str) -> NameKey:
+    return NameKey(tuple(_particles(_word_forms(text))))

@@ -1,0 +1,99 @@
+"""Encodings: keyed, balanced, and carrying ids and encodings only."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from panj.linkage.engine import EncodedSet, EncodingError, Params, Person, Secret, encode_people
+from panj.linkage.engine.compare import similarity
+from panj.linkage.engine.encode import check_comparable
+from panj.linkage.engine.keys import KeyError_, hkdf
+
+PEOPLE = [
+    Person("p1", "Farzana", "Karim", "", "F", "", 1990, "Takhar"),
+    Person("p2", "Фарзона", "", "Каримова", "F", "1990-05-01", None, "Тахор"),
+    Person("p3", "Rustam", "Sharif", "Sharifov", "M", "1975-01-02", None, "Kulob"),
+    Person("p4", "", "", "", "", "", None, ""),
+]
+
+
+def test_it_never_writes_the_secret_into_an_encodings_file(tmp_path: Path) -> None:
+    secret = Secret.generate()
+    path = tmp_path / "people.enc"
+    encode_people(PEOPLE, secret).save(path)
+    blob = path.read_bytes()
+    for form in (secret.value, secret.value.hex().encode(), secret.dumps().strip().encode()):
+        assert form not in blob
+    assert base64.urlsafe_b64encode(secret.value) not in blob
+    for purpose in ("field:given", "field:name", "permutation", "blocking", "fill"):
+        assert secret.derive(purpose) not in blob
+
+
+def test_it_gives_every_encoding_the_same_weight() -> None:
+    enc = encode_people(PEOPLE, Secret.generate())
+    weights = np.bitwise_count(enc.filters).sum(axis=1)
+    assert set(weights.tolist()) == {Params().length}
+
+
+def test_it_finds_the_same_woman_across_scripts_and_not_a_stranger() -> None:
+    enc = encode_people(PEOPLE, Secret.generate())
+    same = similarity(enc.filters[0], enc.filters[1])
+    stranger = similarity(enc.filters[0], enc.filters[2])
+    assert same > 0.75 > stranger
+
+
+def test_it_cannot_be_compared_without_the_same_secret() -> None:
+    a = encode_people(PEOPLE, Secret.generate())
+    b = encode_people(PEOPLE, Secret.generate())
+    assert not np.array_equal(a.filters, b.filters)
+    with pytest.raises(EncodingError, match="different secrets"):
+        check_comparable(a, b)
+
+
+def test_it_refuses_encodings_made_with_other_parameters() -> None:
+    secret = Secret.generate()
+    a = encode_people(PEOPLE, secret)
+    b = encode_people(PEOPLE, secret, Params(given=300))
+    with pytest.raises(EncodingError, match=r"different parameters.*given"):
+        check_comparable(a, b)
+
+
+def test_it_round_trips_an_encodings_file(tmp_path: Path) -> None:
+    enc = encode_people(PEOPLE, Secret.generate())
+    enc.save(tmp_path / "x.enc")
+    back = EncodedSet.load(tmp_path / "x.enc")
+    assert back.ids == enc.ids
+    assert np.array_equal(back.filters, enc.filters)
+    assert np.array_equal(back.blocks, enc.blocks)
+    assert back.params == enc.params and back.key_check == enc.key_check
+
+
+def test_it_rejects_a_file_that_is_not_an_encodings_file(tmp_path: Path) -> None:
+    (tmp_path / "x.enc").write_text("id,given_name\n1,Ali\n")
+    with pytest.raises(EncodingError, match="not a Panj encodings file"):
+        EncodedSet.load(tmp_path / "x.enc")
+
+
+def test_it_reads_back_a_written_secret_and_rejects_a_damaged_one() -> None:
+    secret = Secret.generate()
+    assert Secret.loads(secret.dumps()) == secret
+    with pytest.raises(KeyError_):
+        Secret.loads(secret.dumps()[:-10])
+    assert "hidden" in repr(secret)
+
+
+def test_it_derives_keys_as_rfc_5869_says() -> None:
+    # RFC 5869, test case 1
+    okm = hkdf(
+        bytes.fromhex("0b" * 22),
+        bytes.fromhex("f0f1f2f3f4f5f6f7f8f9"),
+        42,
+        salt=bytes.fromhex("000102030405060708090a0b0c"),
+    )
+    assert okm.hex() == (
+        "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"
+    )

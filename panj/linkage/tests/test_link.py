@@ -1,0 +1,52 @@
+"""Blocking, comparison and the one-to-one solver on synthetic files."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from panj.linkage.engine import DEFAULT_THRESHOLD, Secret, encode_people, link
+from panj.linkage.engine.compare import Candidates, candidates, similarity
+from panj.linkage.engine.generate import cross_script_set
+from panj.linkage.engine.solve import greedy_one_to_one
+
+
+def test_it_keeps_almost_every_true_pair_in_some_block() -> None:
+    data = cross_script_set(1500, 500, 500, seed=11)
+    secret = Secret.generate()
+    a, b = encode_people(data.a, secret), encode_people(data.b, secret)
+    found = candidates(a, b, 0.0, top_k=10**6)
+    pairs = {(a.ids[i], b.ids[j]) for i, j in zip(found.a.tolist(), found.b.tolist(), strict=True)}
+    recall = len(pairs & data.links) / len(data.links)
+    assert recall >= 0.99
+    assert found.comparisons < len(a) * len(b) / 5
+
+
+def test_it_scores_every_pair_as_the_brute_force_does() -> None:
+    data = cross_script_set(300, 100, 100, seed=12)
+    secret = Secret.generate()
+    a, b = encode_people(data.a, secret), encode_people(data.b, secret)
+    found = candidates(a, b, 0.6, top_k=10**6)
+    assert len(found) > 0
+    brute = similarity(a.filters[found.a], b.filters[found.b])
+    assert np.allclose(found.score, brute)
+    assert (found.score >= 0.6).all()
+
+
+def test_it_matches_each_record_at_most_once_best_first() -> None:
+    c = Candidates(
+        a=np.array([0, 0, 1, 1, 2]),
+        b=np.array([0, 1, 0, 1, 1]),
+        score=np.array([0.9, 0.8, 0.95, 0.7, 0.85]),
+    )
+    best = greedy_one_to_one(c)
+    assert list(zip(best.a.tolist(), best.b.tolist(), strict=True)) == [(1, 0), (2, 1)]
+
+
+def test_it_links_the_cross_script_set_with_the_default_threshold() -> None:
+    data = cross_script_set(1000, 500, 500, seed=13)
+    secret = Secret.generate()
+    matches = link(encode_people(data.a, secret), encode_people(data.b, secret), DEFAULT_THRESHOLD)
+    found = {(m.a_id, m.b_id) for m in matches}
+    tp = len(found & data.links)
+    f1 = 2 * tp / (len(found) + len(data.links))
+    assert f1 >= 0.75

@@ -1,0 +1,89 @@
+"""Names in Dari, Tajik, Russian and Latin script meet after normalisation."""
+
+from __future__ import annotations
+
+import pytest
+
+from panj.linkage.engine.normalise import fold_latin, lineage_key, name_key, skeleton, to_latin
+
+# the same name as a Kabul file, a Dushanbe file, a Russian form and passports write it
+SAME_GIVEN_NAME = [
+    ("فرزانه", "Фарзона", "Farzana", "Farzona"),
+    ("محمد", "Муҳаммад", "Mohammad", "Muhammad"),
+    ("عبدالرحمن", "Абдураҳмон", "Abdul Rahman", "Abdurrahman"),
+    ("عبدالله", "Абдулло", "Abdullah", "Abdulla"),
+    ("حبیب‌الله", "Ҳабибулло", "Habibullah", "Habib Ullah"),
+    ("یوسف", "Юсуф", "Yousuf", "Yusuf"),
+    ("حسین", "Ҳусейн", "Husein", "Huseyn"),
+    ("شمس‌الدین", "Шамсиддин", "Shamsuddin", "Shams Uddin"),
+    ("گل احمد", "Гулаҳмад", "Gul Ahmad", "Gulahmad"),
+    ("جمشید", "Джамшед", "Jamshid", "Dzhamshed"),
+]
+
+
+@pytest.mark.parametrize("spellings", SAME_GIVEN_NAME)
+def test_it_gives_one_skeleton_to_a_name_in_every_script(spellings: tuple[str, ...]) -> None:
+    skeletons = {name_key(s).skeletons for s in spellings}
+    assert len(skeletons) == 1, skeletons
+
+
+@pytest.mark.parametrize("spellings", SAME_GIVEN_NAME)
+def test_it_spells_cyrillic_and_latin_forms_alike(spellings: tuple[str, ...]) -> None:
+    # Arabic script writes no short vowels; the other scripts should agree letter for letter
+    forms = {name_key(s).forms for s in spellings[1:]}
+    assert len(forms) == 1, forms
+
+
+def test_it_unifies_arabic_keyboard_letters_and_drops_marks() -> None:
+    assert to_latin("علي") == to_latin("علی")
+    assert to_latin("كريم") == to_latin("کریم")
+    assert to_latin("فاطمة") == to_latin("فاطمه")
+    assert to_latin("مُحَمَّد") == to_latin("محمد")
+    assert to_latin("مـحـمـد") == to_latin("محمد")
+    assert name_key("حبیب\u200cالله") == name_key("حبیب الله") == name_key("حبیبالله")
+
+
+def test_it_transliterates_tajik_letters_that_icu_leaves() -> None:
+    assert to_latin("Ҳҷғқӣӯ") == "hjghqiu"
+
+
+def test_it_folds_transcription_variants() -> None:
+    assert fold_latin("rakhim") == fold_latin("rahim")
+    assert fold_latin("qodir") == fold_latin("kadir")
+    assert fold_latin("shareef") == fold_latin("sharif")
+    assert fold_latin("noor") == fold_latin("nur")
+
+
+def test_it_keeps_muhammad_and_mahmud_apart() -> None:
+    # they share the consonants m-h-m-d; the skeleton must never decide alone
+    assert name_key("محمد").skeletons != name_key("محمود").skeletons
+    assert name_key("Mohammad").forms != name_key("Mahmood").forms
+    assert skeleton("mahmud") == "mhmd"
+
+
+def test_it_drops_a_muhammad_prefix_and_a_jon_suffix() -> None:
+    assert name_key("Mohammad Karim").forms == name_key("Karim").forms
+    assert name_key("Муҳаммадкарим").forms == name_key("Карим").forms
+    assert name_key("Фарзонаҷон").forms == name_key("Фарзона").forms
+    assert name_key("Rashidjon").forms == name_key("Rashid").forms
+
+
+@pytest.mark.parametrize(
+    "surname",
+    ["Karimov", "Каримова", "Каримзода", "Karimzade", "Karimi", "کریمی", "Karimpur"],
+)
+def test_it_lets_a_surname_meet_the_fathers_name(surname: str) -> None:
+    assert lineage_key("", surname).skeletons == lineage_key("Karim", "").skeletons
+    if surname.isascii() or "К" in surname:
+        assert lineage_key("", surname).forms == lineage_key("Карим", "").forms
+
+
+def test_it_reads_russian_patronymics_as_the_fathers_name() -> None:
+    assert lineage_key("Каримович", "").forms == lineage_key("Карим", "").forms
+    assert lineage_key("Алиевна", "Алиева").forms == lineage_key("Алӣ", "").forms
+    assert lineage_key("", "Абдуллоев").forms == lineage_key("Abdullah", "").forms
+
+
+def test_it_does_not_strip_an_i_that_belongs_to_the_name() -> None:
+    assert lineage_key("Hadi", "").forms == ("hadi",)
+    assert lineage_key("Ali", "").forms == ("ali",)
