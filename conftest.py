@@ -29,6 +29,22 @@ from panj.directory.services import create_organisation
 PASSWORD = "a long test passphrase"
 
 
+def pytest_configure(config):
+    """Argon2 as in production, with the cheapest parameters: tests hash many passwords."""
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["conftest.QuickArgon2PasswordHasher"]
+
+
+from django.contrib.auth.hashers import Argon2PasswordHasher  # noqa: E402
+
+
+class QuickArgon2PasswordHasher(Argon2PasswordHasher):
+    time_cost = 1
+    memory_cost = 8
+    parallelism = 1
+
+
 def _organisation(slug: str, name: str, country: str, town_key: str, *, kind: str = "ngo"):
     organisation = create_organisation(
         slug=slug,
