@@ -67,6 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     linkage_cli.add_parser(sub)
 
+    from panj.audit import cli as audit_cli
+
+    audit_cli.add_parser(sub)
+
     from panj.cases import cli as cases_cli
 
     cases_cli.add_parser(sub)

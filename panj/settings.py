@@ -85,10 +85,12 @@ INSTALLED_APPS = [
     "panj.accounts",
     "panj.directory",
     "panj.cases",
+    "panj.audit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "panj.audit.middleware.RequestIdMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
