@@ -48,7 +48,7 @@ def test_it_registers_a_case_in_dari_and_finds_it_by_name(phone):
     screenshot(phone, "case-page-dari")
 
     phone.goto("/cases/")
-    phone.fill("input[name=q]", "كندزي")  # typed with an Arabic keyboard: ي and ك
+    phone.fill("#id_q", "كندزي")  # typed with an Arabic keyboard: ي and ك
     phone.locator("form.name-search button[type=submit]").click()
     phone.locator("#results").get_by_text(case.number).wait_for()
     assert "?q=" not in phone.url and "%DA" not in phone.url
