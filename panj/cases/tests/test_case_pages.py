@@ -75,7 +75,7 @@ def test_it_keeps_the_number_of_queries_of_the_list_constant(
     client = client_for(alice)
     new_case(ngo_af, alice)
     client.get(reverse("cases:list"))
-    with django_assert_max_num_queries(12) as few:
+    with django_assert_max_num_queries(16) as few:
         client.get(reverse("cases:list"))
     for i in range(30):
         new_case(ngo_af, alice, given=f"Name{i}")
@@ -90,7 +90,7 @@ def test_it_shows_the_case_page_in_a_constant_number_of_queries(
 ):
     client = client_for(alice)
     client.get(reverse("cases:case", args=[case_af.id]))
-    with django_assert_max_num_queries(20) as few:
+    with django_assert_max_num_queries(24) as few:
         response = client.get(reverse("cases:case", args=[case_af.id]))
     assert b"Zahra Ahmadi" in response.content
     for day in range(5):
