@@ -48,7 +48,10 @@ def main() -> int:
     from django.db import connection
 
     test_db = None
+    original_name = connection.settings_dict["NAME"]
     if connection.vendor == "postgresql":
+        # A database of its own, apart from the test suite's `test_...` databases.
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = "panj_cases_bench"
         test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
     else:
         from django.core.management import call_command
@@ -58,9 +61,7 @@ def main() -> int:
         return run(args)
     finally:
         if test_db:
-            connection.creation.destroy_test_db(
-                connection.settings_dict["NAME"].removeprefix("test_"), verbosity=0
-            )
+            connection.creation.destroy_test_db(original_name, verbosity=0)
 
 
 def seed(count: int):

@@ -75,3 +75,12 @@ def test_it_refuses_to_start_in_production_without_a_master_key():
         check=False,
     )
     assert result.returncode != 0 and "PANJ_MASTER_KEY" in result.stderr
+
+
+def test_it_rotates_keys_from_the_command_line(ngo_af, case_af, capsys):
+    from panj.cli import main
+
+    assert main(["cases", "rotate-keys", "--organisation", ngo_af.slug]) == 0
+    assert "1 case(s) re-encrypted" in capsys.readouterr().out
+    keys.forget_cached_keys()
+    assert services.identity_of(Case.objects.get(id=case_af.id)).given_name == "Zahra"
