@@ -36,6 +36,16 @@ class Action(models.TextChoices):
     STAFF_CHANGE = "staff_change", _("Changed a staff account")
 
 
+# Purposes the log knows how to name; any other short code is shown as it is.
+PURPOSES = {
+    "assistance": _("assistance"),
+    "review": _("review"),
+    "referral": _("referral"),
+    "linkage": _("duplicate detection"),
+    "statistics": _("statistics"),
+}
+
+
 class AuditEntry(UUIDModel):
     """One thing that happened. Written once by `services.record`, never changed."""
 
@@ -69,6 +79,9 @@ class AuditEntry(UUIDModel):
 
     def __str__(self) -> str:
         return f"#{self.sequence} {self.action}"
+
+    def purpose_label(self) -> str:
+        return str(PURPOSES.get(self.purpose, self.purpose))
 
 
 class AuditHead(models.Model):

@@ -37,31 +37,42 @@ SQLITE_BACKWARD = [
 
 POSTGRESQL_FORWARD = [
     """
-    CREATE FUNCTION panj_audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    CREATE FUNCTION panj_audit_entry_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
     BEGIN
-        IF TG_TABLE_NAME = 'audit_audithead' AND TG_OP = 'UPDATE'
-           AND NEW.id = OLD.id AND NEW.last_sequence = OLD.last_sequence + 1 THEN
-            RETURN NEW;
+        RAISE EXCEPTION USING
+            MESSAGE = 'the audit log is append-only: ' || TG_OP || ' refused',
+            ERRCODE = 'integrity_constraint_violation';
+    END
+    $$
+    """,
+    """
+    CREATE FUNCTION panj_audit_head_forward_only() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        IF TG_OP = 'UPDATE' THEN
+            IF NEW.id = OLD.id AND NEW.last_sequence = OLD.last_sequence + 1 THEN
+                RETURN NEW;
+            END IF;
         END IF;
         RAISE EXCEPTION USING
-            MESSAGE = 'the audit log is append-only: ' || TG_OP || ' on ' || TG_TABLE_NAME,
+            MESSAGE = 'the audit log head only moves forward: ' || TG_OP || ' refused',
             ERRCODE = 'integrity_constraint_violation';
     END
     $$
     """,
     """
     CREATE TRIGGER audit_entry_append_only BEFORE UPDATE OR DELETE ON audit_auditentry
-    FOR EACH ROW EXECUTE FUNCTION panj_audit_append_only()
+    FOR EACH ROW EXECUTE FUNCTION panj_audit_entry_append_only()
     """,
     """
     CREATE TRIGGER audit_head_forward_only BEFORE UPDATE OR DELETE ON audit_audithead
-    FOR EACH ROW EXECUTE FUNCTION panj_audit_append_only()
+    FOR EACH ROW EXECUTE FUNCTION panj_audit_head_forward_only()
     """,
 ]
 POSTGRESQL_BACKWARD = [
     "DROP TRIGGER IF EXISTS audit_head_forward_only ON audit_audithead",
     "DROP TRIGGER IF EXISTS audit_entry_append_only ON audit_auditentry",
-    "DROP FUNCTION IF EXISTS panj_audit_append_only()",
+    "DROP FUNCTION IF EXISTS panj_audit_head_forward_only()",
+    "DROP FUNCTION IF EXISTS panj_audit_entry_append_only()",
 ]
 
 STATEMENTS = {

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from django.db import IntegrityError, connection, transaction
 
 from panj.audit.models import AuditEntry, AuditHead
+from panj.audit.tests.conftest import read_case
 
 
 def test_it_refuses_an_update_through_the_orm(entries):
@@ -44,7 +45,9 @@ def test_it_lets_the_head_move_only_one_step_forward(entries):
         AuditHead.objects.all().delete()
 
 
-def test_it_lets_flush_empty_the_whole_database(entries):
+@pytest.mark.django_db(transaction=True)
+def test_it_lets_flush_empty_the_whole_database(ngo_af, alice):
+    read_case(alice, ngo_af)
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     assert not AuditEntry.objects.exists()
     assert not AuditHead.objects.exists()

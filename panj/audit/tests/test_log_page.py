@@ -107,3 +107,8 @@ def test_it_reads_the_log_in_a_constant_number_of_queries(
     with django_assert_max_num_queries(8):
         response = client.get(URL, {"action": "case_read"})
     assert len(response.context["page"]) == 41
+
+
+def test_it_names_the_purpose_in_words(client_for, hamid, entries):
+    html = client_for(hamid).get(URL, {"action": "case_read"}).content.decode()
+    assert "<td>review</td>" in html and "<td>assistance</td>" in html
