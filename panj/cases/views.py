@@ -137,6 +137,7 @@ def case_list(request: HttpRequest) -> HttpResponse:
         "has_next": has_next,
         "query": query.urlencode(),
         "may_edit": access.may_edit(request),
+        "may_export": access.may_review(request),
     }
     return render_page_or_partial(request, "cases/case_list.html", context, "results")
 
