@@ -9,6 +9,7 @@ from typing import Any
 import jdatetime
 from django import forms
 from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -55,6 +56,15 @@ def parse_local_date(text: str, *, solar_hijri: bool) -> datetime.date | None:
         return None
 
 
+def _date_help_now() -> str:
+    if uses_solar_hijri():
+        return str(_("Solar Hijri, year/month/day, for example 1404/09/06."))
+    return str(_("Year-month-day, for example 2025-11-27."))
+
+
+_date_help = lazy(_date_help_now, str)
+
+
 class LocalDateInput(forms.TextInput):
     input_type = "text"
 
@@ -78,11 +88,8 @@ class LocalDateField(forms.DateField):
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         if not self.help_text:
-            self.help_text = (
-                _("Solar Hijri, year/month/day, for example 1404/09/06.")
-                if uses_solar_hijri()
-                else _("Year-month-day, for example 2025-11-27.")
-            )
+            # Fields are built once, at import: the calendar is chosen when the page renders.
+            self.help_text = _date_help()
 
     def to_python(self, value: Any) -> datetime.date | None:
         if value in self.empty_values:

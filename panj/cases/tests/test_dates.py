@@ -33,3 +33,11 @@ def test_it_cleans_a_form_date_to_a_gregorian_date():
         assert field.widget.format_value(DAY) == "1404/09/06"
     with translation.override("en"):
         assert LocalDateField().clean("2025-11-27") == DAY
+
+
+def test_it_explains_the_calendar_of_the_reader():
+    field = LocalDateField()
+    with translation.override("prs"):
+        assert "1404/09/06" in str(field.help_text)
+    with translation.override("en"):
+        assert "2025-11-27" in str(field.help_text)
