@@ -3,13 +3,15 @@
 Every record carries up to `BLOCK_COLUMNS` keys, each a keyed 64-bit hash (BLAKE2b with a key
 derived from the secret) of one of:
 
-- sex × birth year, for the years Y−1, Y and Y+1 (so records at most two years apart share a
-  key; an unknown sex gives the keys of both);
-- the first three letters of the consonant skeleton of the given name;
-- the first three letters of the consonant skeleton of the father's or family name.
+- sex × birth year × the first letter of a name's consonant skeleton, for the years Y−1, Y and
+  Y+1 and for the given name and the father's and family names (so records at most two years
+  apart that share the first consonant of a name share a key);
+- sex × the first three letters of the skeleton of the given, father's or family name, whatever
+  the birth year says (an estimated year may be far off, a date mistyped) and in whichever field
+  the name was written;
+- the exact birth date.
 
-Two records are compared when they share at least one key. The name keys catch what the birth
-year misses (an estimated or missing year), the year keys what a misspelt name misses.
+An unknown sex gives the keys of both. Two records are compared when they share a key.
 
 What these keys leak (BLOCKING_LEAK): someone holding an encodings file but not the secret sees
 which records share a key and how large each block is. Block sizes follow the distribution of
@@ -32,7 +34,9 @@ from .records import Person
 
 __all__ = ["BLOCKING_LEAK", "BLOCK_COLUMNS", "BlockKeyer", "Blocks", "shared_blocks"]
 
-BLOCK_COLUMNS = 10
+BLOCK_COLUMNS = 24
+#: birth years around the own one that a record is blocked with
+YEARS = (-1, 0)
 BLOCKING_LEAK = "block membership and block sizes (sex × birth year; name beginnings)"
 
 
@@ -50,17 +54,24 @@ class BlockKeyer:
         return hit
 
     def keys(self, p: Person) -> list[int]:
+        given = name_key(p.given_name).skeletons[:1] if p.given_name else ()
+        lineage = (
+            lineage_key(p.father_name, p.family_name).skeletons[:2]
+            if p.father_name or p.family_name
+            else ()
+        )
+        initials = {sk[0] for sk in (*given, *lineage)}
         out: list[str] = []
         year = p.year
+        sexes = [p.sex] if p.sex in ("M", "F") else ["M", "F"]
         if year:
-            sexes = [p.sex] if p.sex in ("M", "F") else ["M", "F"]
-            out.extend(f"y:{s}:{year + d}" for s in sexes for d in (-1, 0, 1))
-        if p.given_name:
-            for sk in name_key(p.given_name).skeletons[:1]:
-                out.append("g:" + sk[:3])
-        if p.father_name or p.family_name:
-            for sk in lineage_key(p.father_name, p.family_name).skeletons[:2]:
-                out.append("l:" + sk[:3])
+            out.extend(
+                f"y:{s}:{year + d}:{c}" for s in sexes for d in YEARS for c in sorted(initials)
+            )
+        # whatever the birth year says, and with given and family names in either field
+        out.extend(f"n:{s}:{sk[:3]}" for s in sexes for sk in (*given, *lineage))
+        if p.birth_date:
+            out.append("d:" + p.birth_date)
         return [self._hash(t) for t in dict.fromkeys(out)][:BLOCK_COLUMNS]
 
 

@@ -55,13 +55,13 @@ class EncodingError(ValueError):
 class Params:
     """Everything both sides must agree on for their encodings to be comparable."""
 
-    length: int = 1024
-    given: int = 220
-    lineage: int = 200
-    year: int = 150
-    date: int = 80
-    sex: int = 40
-    place: int = 50
+    length: int = 512
+    given: int = 110
+    lineage: int = 100
+    year: int = 55
+    date: int = 40
+    sex: int = 20
+    place: int = 25
     balanced: bool = True
 
     def as_dict(self) -> dict[str, Any]:
@@ -179,34 +179,64 @@ class Encoder:
         self.params = params or Params()
         if self.params.length & (self.params.length - 1) or self.params.length % 64:
             raise ValueError("the filter length must be a power of two and at least 64")
-        self._field_keys = {f: secret.derive(f"field:{f}") for f in FIELDS}
         # half of a name's positions come from a key that given and lineage share, so that a
         # name recorded in the other field (swapped given and family names) still half-agrees
-        self._name_key = secret.derive("field:name")
+        self._token_key = secret.derive("tokens")
+        self._salts = {
+            f: int.from_bytes(secret.derive(f"field:{f}", 8), "little") | 1 for f in FIELDS
+        }
+        self._tokens: dict[str, tuple[int, int, int, int]] = {}
         self._budget = {f: int(getattr(self.params, f)) for f in FIELDS}
         self._cache: dict[tuple[str, object], npt.NDArray[np.int64]] = {}
         self._blocker = BlockKeyer(secret.derive("blocking"))
         seed = int.from_bytes(secret.derive("permutation", 16), "big")
         self._perm = np.random.default_rng(seed).permutation(self.params.bits)
+        # where bit i of the filter-and-complement lands after the permutation
+        self._where = np.argsort(self._perm)
+        self._complement_row = np.zeros(self.params.bits, dtype=np.bool_)
+        self._complement_row[self._where[self.params.length :]] = True
         self._fill_seed = int.from_bytes(secret.derive("fill", 16), "big")
 
-    def _positions(self, key: bytes, tokens: Sequence[str], budget: int) -> list[int]:
-        """Exactly `budget` positions (with repeats), spread evenly over the tokens."""
-        n = len(tokens)
-        if not n:
-            return []
-        mask = self.params.length - 1
-        out: list[int] = []
-        base, extra = divmod(budget, n)
-        for i, tok in enumerate(tokens):
-            k = base + (1 if i < extra else 0)
-            if not k:
+    def _hashes(self, tok: str) -> tuple[int, int, int, int]:
+        """Four 64-bit words of one keyed BLAKE2b digest of a token, cached."""
+        hit = self._tokens.get(tok)
+        if hit is None:
+            d = hashlib.blake2b(tok.encode(), key=self._token_key, digest_size=32).digest()
+            w = [int.from_bytes(d[i : i + 8], "little") for i in (0, 8, 16, 24)]
+            hit = (w[0], w[1] | 1, w[2], w[3] | 1)
+            self._tokens[tok] = hit
+        return hit
+
+    def _spread(self, parts: list[tuple[int, Sequence[str], int]]) -> npt.NDArray[np.int64]:
+        """For each (field salt, tokens, budget): exactly `budget` positions spread evenly over
+        the tokens. A token's k positions are (h1 ^ salt) + j·h2, j < k (double hashing), from
+        one keyed BLAKE2b digest; salt 0 is the part that given and family names share."""
+        h1: list[int] = []
+        h2: list[int] = []
+        ks: list[int] = []
+        for salt, tokens, budget in parts:
+            n = len(tokens)
+            if not n:
                 continue
-            d = hashlib.blake2b(tok.encode(), key=key, digest_size=16).digest()
-            h1 = int.from_bytes(d[:8], "little")
-            h2 = int.from_bytes(d[8:], "little") | 1
-            out.extend((h1 + j * h2) & mask for j in range(k))
-        return out
+            base, extra = divmod(budget, n)
+            for i, tok in enumerate(tokens):
+                a, b, c, d = self._hashes(tok)
+                if salt:
+                    h1.append(c ^ salt)
+                    h2.append(d)
+                else:
+                    h1.append(a)
+                    h2.append(b)
+                ks.append(base + (1 if i < extra else 0))
+        if not ks:
+            return np.empty(0, dtype=np.int64)
+        k = np.asarray(ks, dtype=np.uint64)
+        j = np.arange(int(k.max()), dtype=np.uint64)
+        pos = (
+            np.asarray(h1, dtype=np.uint64)[:, None] + j * np.asarray(h2, dtype=np.uint64)[:, None]
+        )
+        pos &= np.uint64(self.params.length - 1)
+        return pos[j[None, :] < k[:, None]].astype(np.int64)
 
     def _field(
         self, fld: str, cache_key: object, tokens_of: NameKey | list[str]
@@ -216,20 +246,21 @@ class Encoder:
         if hit is not None:
             return hit
         budget = self._budget[fld]
+        own = self._salts[fld]
         if isinstance(tokens_of, NameKey):
             spelled, consonants = tokens_of.tokens()
             if not spelled:
                 return None
             share = round(budget * SKELETON_SHARE) if consonants else 0
-            out = []
-            for key, part in ((self._field_keys[fld], 0.5), (self._name_key, 0.5)):
-                out += self._positions(key, spelled, round((budget - share) * part))
-                out += self._positions(key, consonants, round(share * part))
+            parts: list[tuple[int, Sequence[str], int]] = []
+            for salt in (own, 0):
+                parts.append((salt, spelled, round((budget - share) / 2)))
+                parts.append((salt, consonants, round(share / 2)))
         else:
             if not tokens_of:
                 return None
-            out = self._positions(self._field_keys[fld], tokens_of, budget)
-        pos = np.asarray(out, dtype=np.int64)
+            parts = [(own, tokens_of, budget)]
+        pos = self._spread(parts)
         self._cache[ck] = pos
         return pos
 
@@ -271,27 +302,47 @@ class Encoder:
         add("place", self._field("place", p.place, place_key(p.place)) if p.place else None)
         return present, missing
 
+    def _bits(
+        self, rows: npt.NDArray[np.int64], cols: npt.NDArray[np.int64], n: int
+    ) -> npt.NDArray[np.bool_]:
+        """Set bits of n filters; balanced filters are built already permuted: every record
+        starts with all complement bits set, and each set filter bit clears its complement."""
+        L = self.params.length
+        if not self.params.balanced:
+            bits = np.zeros((n, L), dtype=np.bool_)
+            bits.reshape(-1)[rows * L + cols] = True
+            return bits
+        width = 2 * L
+        bits = np.empty((n, width), dtype=np.bool_)
+        bits[:] = self._complement_row
+        flat = bits.reshape(-1)
+        base = rows * width
+        flat[base + self._where[cols]] = True
+        flat[base + self._where[cols + L]] = False
+        return bits
+
     def encode(self, people: Sequence[Person], chunk: int = 16384) -> EncodedSet:
         n = len(people)
         L = self.params.length
         rng = np.random.default_rng(self._fill_seed)
+        fill = {f: round(b * MISSING_FILL) for f, b in self._budget.items()}
         packed = np.empty((n, self.params.bits // 8), dtype=np.uint8)
         for start in range(0, n, chunk):
             part = people[start : start + chunk]
             arrays: list[npt.NDArray[np.int64]] = []
             counts = np.zeros(len(part), dtype=np.int64)
+            fills = np.zeros(len(part), dtype=np.int64)
             for r, p in enumerate(part):
                 present, missing = self.record_positions(p)
-                for m in missing:
-                    present.append(rng.integers(0, L, round(self._budget[m] * MISSING_FILL)))
                 arrays.extend(present)
                 counts[r] = sum(len(a) for a in present)
-            cols = np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
-            rows = np.repeat(np.arange(len(part)), counts)
-            bits = np.zeros((len(part), L), dtype=np.bool_)
-            bits[rows, cols] = True
-            if self.params.balanced:
-                bits = np.concatenate([bits, ~bits], axis=1)[:, self._perm]
+                fills[r] = sum(fill[m] for m in missing)
+            arrays.append(rng.integers(0, L, int(fills.sum())))
+            cols = np.concatenate(arrays)
+            rows = np.concatenate(
+                [np.repeat(np.arange(len(part)), counts), np.repeat(np.arange(len(part)), fills)]
+            )
+            bits = self._bits(rows, cols, len(part))
             packed[start : start + len(part)] = np.packbits(bits, axis=1, bitorder="little")
         filters = packed.view(np.uint64).reshape(n, self.params.words)
         blocks = np.zeros((n, BLOCK_COLUMNS), dtype=np.uint64)

@@ -112,6 +112,9 @@ _ARABIC_LATIN = {
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
 
+_BEFORE_H = frozenset("sczkgdtp")
+
+
 def _arabic_word_to_latin(word: str) -> str:
     out: list[str] = []
     last = len(word) - 1
@@ -129,6 +132,9 @@ def _arabic_word_to_latin(word: str) -> str:
             out.append("a" if i == last and i > 0 and prev not in "او" else "h")
         else:
             out.append(_ARABIC_LATIN.get(ch, ch))
+        if out[-1] == "h" and len(out) > 1 and out[-2][-1:] in _BEFORE_H:
+            # س + ح is s-h, not sh: a break keeps the Latin folding from reading a digraph
+            out[-1] = "'h"
     return "".join(out)
 
 
@@ -276,7 +282,7 @@ def _particles(words: list[str]) -> list[str]:
         words = [w for w in words if w not in _DROP_WORDS] or words[:1]
     if len(words) > 1 and _MUHAMMAD_WORD.match(words[0]):
         words = words[1:]
-    joined = "".join(words)
+    joined = _JAN.sub("", "".join(words))
     if _MUHAMMAD_WORD.match(joined):
         return [MUHAMMAD]
     joined = _MUHAMMAD.sub("", joined)
@@ -284,7 +290,6 @@ def _particles(words: list[str]) -> list[str]:
     joined = _UDDIN.sub("udin", joined)
     joined = _ABD.sub("abd", joined)
     joined = _GUL.sub("gul", joined)
-    joined = _JAN.sub("", joined)
     return [joined] if joined else []
 
 

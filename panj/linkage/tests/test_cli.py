@@ -264,4 +264,4 @@ def test_it_refuses_to_match_files_with_different_parameters(
         ]
     )
     assert code == 1
-    assert "different parameters (length: 1024 vs 2048" in capsys.readouterr().err
+    assert "different parameters (length: 512 vs 2048" in capsys.readouterr().err

@@ -29,7 +29,7 @@ def test_it_never_writes_the_secret_into_an_encodings_file(tmp_path: Path) -> No
     for form in (secret.value, secret.value.hex().encode(), secret.dumps().strip().encode()):
         assert form not in blob
     assert base64.urlsafe_b64encode(secret.value) not in blob
-    for purpose in ("field:given", "field:name", "permutation", "blocking", "fill"):
+    for purpose in ("tokens", "permutation", "blocking", "fill"):
         assert secret.derive(purpose) not in blob
 
 
