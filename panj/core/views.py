@@ -24,7 +24,7 @@ def _case_summary(request: HttpRequest) -> dict[str, object]:
     from panj.cases.access import cases_for
     from panj.cases.dates import week_end
 
-    mine = cases_for(request).open().filter(caseworker=request.user)
+    mine = cases_for(request).open().filter(caseworker_id=request.user.pk)
     return {
         "may_view_cases": True,
         "my_open_cases": mine.count(),
