@@ -36,7 +36,13 @@ check: $(STAMP)
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
+# Benchmarks print their figures; PANJ_BENCH_POSTGRES names the PostgreSQL server to use too.
+PANJ_BENCH_POSTGRES ?= postgres://postgres@127.0.0.1:5432/panj
 bench: $(STAMP)
+	$(BIN)/python bench/cases_bench.py
+	@if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
+	  $(BIN)/python bench/cases_bench.py --database-url $(PANJ_BENCH_POSTGRES); \
+	else echo "PostgreSQL not reachable: case benchmark on PostgreSQL skipped"; fi
 	$(BIN)/python bench/linkage_bench.py
 
 messages: $(STAMP)
