@@ -87,7 +87,7 @@ def seed(count: int):
         organisation=organisation, email="bob@bench.example", full_name="Bob", role=Role.SUPERVISOR
     ).user
     areas = list(Area.objects.filter(country=country).values_list("id", flat=True)[:40])
-    rng = random.Random(7)  # noqa: S311 - invented data
+    rng = random.Random(7)
     today = datetime.date.today()
     given = demo.DARI_GIVEN_F + demo.DARI_GIVEN_M + demo.LATIN_GIVEN + demo.TAJIK_GIVEN_F
     family = demo.DARI_FAMILY + demo.LATIN_FAMILY + demo.TAJIK_FAMILY
@@ -169,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
         cursor.execute("ANALYZE")
     client = Client()
     client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
-    rng = random.Random(11)  # noqa: S311 - sampling, not secrets
+    rng = random.Random(11)
     ids = list(Case.objects.filter(organisation=organisation).values_list("id", flat=True)[:5000])
     sample = rng.sample(ids, min(len(ids), args.requests + 3))
     from panj.cases import services
