@@ -44,6 +44,7 @@ class BlockKeyer:
     def __init__(self, key: bytes) -> None:
         self._key = key
         self._cache: dict[str, int] = {}
+        self._keys: dict[tuple[str, int | None, tuple[str, ...], tuple[str, ...]], list[int]] = {}
 
     def _hash(self, text: str) -> int:
         hit = self._cache.get(text)
@@ -60,19 +61,27 @@ class BlockKeyer:
             if p.father_name or p.family_name
             else ()
         )
-        initials = {sk[0] for sk in (*given, *lineage)}
+        ck = (p.sex, p.year, given, lineage)
+        keys = self._keys.get(ck)
+        if keys is None:
+            keys = [self._hash(t) for t in self._texts(p.sex, p.year, given, lineage)]
+            self._keys[ck] = keys
+        if p.birth_date:
+            keys = [*keys, self._hash("d:" + p.birth_date)]
+        return keys[:BLOCK_COLUMNS]
+
+    @staticmethod
+    def _texts(
+        sex: str, year: int | None, given: tuple[str, ...], lineage: tuple[str, ...]
+    ) -> list[str]:
+        initials = sorted({sk[0] for sk in (*given, *lineage)})
+        sexes = [sex] if sex in ("M", "F") else ["M", "F"]
         out: list[str] = []
-        year = p.year
-        sexes = [p.sex] if p.sex in ("M", "F") else ["M", "F"]
         if year:
-            out.extend(
-                f"y:{s}:{year + d}:{c}" for s in sexes for d in YEARS for c in sorted(initials)
-            )
+            out.extend(f"y:{s}:{year + d}:{c}" for s in sexes for d in YEARS for c in initials)
         # whatever the birth year says, and with given and family names in either field
         out.extend(f"n:{s}:{sk[:3]}" for s in sexes for sk in (*given, *lineage))
-        if p.birth_date:
-            out.append("d:" + p.birth_date)
-        return [self._hash(t) for t in dict.fromkeys(out)][:BLOCK_COLUMNS]
+        return list(dict.fromkeys(out))
 
 
 @dataclass(frozen=True, slots=True)

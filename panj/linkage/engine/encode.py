@@ -38,7 +38,7 @@ import numpy.typing as npt
 
 from .block import BLOCK_COLUMNS, BlockKeyer
 from .keys import Secret
-from .normalise import NameKey, lineage_key, name_key, place_key
+from .normalise import NameKey, form_tokens, lineage_key, name_key, place_key
 from .records import Person
 
 __all__ = ["EncodedSet", "Encoder", "EncodingError", "Params", "encode_people"]
@@ -187,7 +187,7 @@ class Encoder:
         }
         self._tokens: dict[str, tuple[int, int, int, int]] = {}
         self._budget = {f: int(getattr(self.params, f)) for f in FIELDS}
-        self._cache: dict[tuple[str, object], npt.NDArray[np.int64]] = {}
+        self._cache: dict[tuple[object, ...], npt.NDArray[np.int64]] = {}
         self._blocker = BlockKeyer(secret.derive("blocking"))
         seed = int.from_bytes(secret.derive("permutation", 16), "big")
         self._perm = np.random.default_rng(seed).permutation(self.params.bits)
@@ -211,32 +211,21 @@ class Encoder:
         """For each (field salt, tokens, budget): exactly `budget` positions spread evenly over
         the tokens. A token's k positions are (h1 ^ salt) + j·h2, j < k (double hashing), from
         one keyed BLAKE2b digest; salt 0 is the part that given and family names share."""
-        h1: list[int] = []
-        h2: list[int] = []
-        ks: list[int] = []
+        mask = self.params.length - 1
+        out: list[int] = []
         for salt, tokens, budget in parts:
             n = len(tokens)
             if not n:
                 continue
             base, extra = divmod(budget, n)
             for i, tok in enumerate(tokens):
+                k = base + (1 if i < extra else 0)
+                if not k:
+                    continue
                 a, b, c, d = self._hashes(tok)
-                if salt:
-                    h1.append(c ^ salt)
-                    h2.append(d)
-                else:
-                    h1.append(a)
-                    h2.append(b)
-                ks.append(base + (1 if i < extra else 0))
-        if not ks:
-            return np.empty(0, dtype=np.int64)
-        k = np.asarray(ks, dtype=np.uint64)
-        j = np.arange(int(k.max()), dtype=np.uint64)
-        pos = (
-            np.asarray(h1, dtype=np.uint64)[:, None] + j * np.asarray(h2, dtype=np.uint64)[:, None]
-        )
-        pos &= np.uint64(self.params.length - 1)
-        return pos[j[None, :] < k[:, None]].astype(np.int64)
+                h1, h2 = (c ^ salt, d) if salt else (a, b)
+                out.extend([(h1 + j * h2) & mask for j in range(k)])
+        return np.array(out, dtype=np.int64)
 
     def _field(
         self, fld: str, cache_key: object, tokens_of: NameKey | list[str]
@@ -248,18 +237,33 @@ class Encoder:
         budget = self._budget[fld]
         own = self._salts[fld]
         if isinstance(tokens_of, NameKey):
-            spelled, consonants = tokens_of.tokens()
-            if not spelled:
+            forms = tokens_of.forms
+            if not forms:
                 return None
-            share = round(budget * SKELETON_SHARE) if consonants else 0
-            parts: list[tuple[int, Sequence[str], int]] = []
-            for salt in (own, 0):
-                parts.append((salt, spelled, round((budget - share) / 2)))
-                parts.append((salt, consonants, round(share / 2)))
-        else:
-            if not tokens_of:
-                return None
-            parts = [(own, tokens_of, budget)]
+            share = budget / len(forms)
+            pos = np.concatenate([self._form(fld, own, f, share) for f in forms])
+            self._cache[ck] = pos
+            return pos
+        if not tokens_of:
+            return None
+        parts: list[tuple[int, Sequence[str], int]] = [(own, tokens_of, budget)]
+        pos = self._spread(parts)
+        self._cache[ck] = pos
+        return pos
+
+    def _form(self, fld: str, own: int, form: str, budget: float) -> npt.NDArray[np.int64]:
+        """One canonical name form's positions: half under the field's own salt, half shared
+        by given and family names; within each, SKELETON_SHARE to the consonant skeleton."""
+        ck = (fld, form, budget)
+        hit = self._cache.get(ck)
+        if hit is not None:
+            return hit
+        spelled, consonants = form_tokens(form)
+        share = budget * SKELETON_SHARE if consonants else 0.0
+        parts: list[tuple[int, Sequence[str], int]] = []
+        for salt in (own, 0):
+            parts.append((salt, spelled, round((budget - share) / 2)))
+            parts.append((salt, consonants, round(share / 2)))
         pos = self._spread(parts)
         self._cache[ck] = pos
         return pos

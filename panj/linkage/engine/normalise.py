@@ -293,6 +293,7 @@ def _particles(words: list[str]) -> list[str]:
     return [joined] if joined else []
 
 
+@lru_cache(maxsize=65536)
 def skeleton(canonical: str) -> str:
     """Consonants only; inner y and v are dropped because Arabic script uses them as vowels."""
     if not canonical:
@@ -322,14 +323,23 @@ class NameKey:
         spelled: set[str] = set()
         consonants: set[str] = set()
         for form in self.forms:
-            padded = f"^{form}$"
-            spelled.update("b" + padded[i : i + 2] for i in range(len(padded) - 1))
-            sk = skeleton(form)
-            if sk:
-                consonants.add("S" + sk)
-                padded_sk = f"^{sk}$"
-                consonants.update("s" + padded_sk[i : i + 2] for i in range(len(padded_sk) - 1))
+            sp, cons = form_tokens(form)
+            spelled.update(sp)
+            consonants.update(cons)
         return sorted(spelled), sorted(consonants)
+
+
+@lru_cache(maxsize=65536)
+def form_tokens(form: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Padded bigrams of one canonical form; and its skeleton, whole and as padded bigrams."""
+    padded = f"^{form}$"
+    spelled = sorted({"b" + padded[i : i + 2] for i in range(len(padded) - 1)})
+    sk = skeleton(form)
+    if not sk:
+        return tuple(spelled), ()
+    padded_sk = f"^{sk}$"
+    consonants = {"S" + sk} | {"s" + padded_sk[i : i + 2] for i in range(len(padded_sk) - 1)}
+    return tuple(spelled), tuple(sorted(consonants))
 
 
 @lru_cache(maxsize=65536)
@@ -339,13 +349,19 @@ def name_key(text: str) -> NameKey:
 
 
 @lru_cache(maxsize=65536)
+def _father_forms(text: str) -> tuple[str, ...]:
+    return tuple(_particles(_word_forms(text, _PATRONYMIC_SUFFIX)))
+
+
+@lru_cache(maxsize=65536)
+def _family_forms(text: str) -> tuple[str, ...]:
+    return tuple(_particles(_word_forms(text, _SURNAME_SUFFIX)))
+
+
+@lru_cache(maxsize=65536)
 def lineage_key(father_name: str, family_name: str) -> NameKey:
     """Father's and family name as roots, so that Karimov, Karimzoda and Karimovich meet Karim."""
-    forms: list[str] = []
-    for text, suffixes in ((father_name, _PATRONYMIC_SUFFIX), (family_name, _SURNAME_SUFFIX)):
-        for form in _particles(_word_forms(text, suffixes)):
-            if form not in forms:
-                forms.append(form)
+    forms = dict.fromkeys((*_father_forms(father_name), *_family_forms(family_name)))
     return NameKey(tuple(forms))
 
 
