@@ -8,10 +8,6 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in the test thread; the ORM calls in these tests
-# happen before and after the browser acts, never concurrently.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
 SCREENSHOTS = Path(
     os.environ.get("PANJ_SCREENSHOTS", Path(__file__).resolve().parents[2] / "docs" / "screenshots")
 )
@@ -28,6 +24,10 @@ def chromium_path() -> str:
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in the test thread; the ORM calls in these
+    # tests happen before and after the browser acts, never concurrently.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
