@@ -26,7 +26,7 @@ test: $(STAMP)
 	$(BIN)/pytest -q
 
 test-browser: $(STAMP)
-	$(BIN)/pytest -q -m browser -p no:randomly tests/browser
+	$(BIN)/pytest -q -m browser tests/browser
 
 check: $(STAMP)
 	$(BIN)/ruff format --check .

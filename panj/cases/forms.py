@@ -327,3 +327,19 @@ class ImportForm(forms.Form):
             "Nothing is imported unless every row is valid."
         ),
     )
+
+
+class PhotoForm(forms.Form):
+    photo = forms.FileField(
+        label=_("Photo"),
+        help_text=_(
+            "JPEG, PNG or WebP. Panj keeps a small copy, encrypted, and removes the camera's "
+            "data (place, time, device) from it."
+        ),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+
+    def clean_photo(self) -> bytes:
+        from panj.cases.photos import clean_photo
+
+        return clean_photo(self.cleaned_data["photo"])

@@ -145,3 +145,20 @@ def open_json(
     )
     data: dict[str, Any] = json.loads(plaintext)
     return data
+
+
+def seal_bytes(
+    *, organisation_id: uuid.UUID, case_id: uuid.UUID, label: str, data: bytes, key: bytes
+) -> bytes:
+    return crypto.seal(key, data, _aad(organisation_id, case_id, label, case_id))
+
+
+def open_bytes(
+    *,
+    organisation_id: uuid.UUID,
+    case_id: uuid.UUID,
+    label: str,
+    sealed: bytes | memoryview,
+    key: bytes,
+) -> bytes:
+    return crypto.open_sealed(key, bytes(sealed), _aad(organisation_id, case_id, label, case_id))

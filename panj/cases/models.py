@@ -455,3 +455,17 @@ class FollowUp(TimeStampedModel):
         ordering = ["due_on"]
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
+
+
+class CasePhoto(TimeStampedModel):
+    """The person's photo, re-encoded without metadata and sealed like the rest of the identity."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="photo")
+    sealed = models.BinaryField(editable=False)
+
+    class Meta:
+        verbose_name = _("photo")
+        verbose_name_plural = _("photos")
+
+    def __str__(self) -> str:
+        return str(self.id)

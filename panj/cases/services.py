@@ -27,6 +27,7 @@ from panj.cases.models import (
     Case,
     CaseNameToken,
     CaseNumberCounter,
+    CasePhoto,
     Consent,
     FollowUp,
     Note,
@@ -478,6 +479,45 @@ def complete_follow_up(
     return follow_up
 
 
+# Photo ------------------------------------------------------------------------------------
+
+
+def photo_of(case: Case) -> bytes | None:
+    """The case's photo as JPEG bytes, or None; callers check consent and audit the read."""
+    photo = CasePhoto.objects.filter(case=case).first()
+    if photo is None:
+        return None
+    return keys.open_bytes(
+        organisation_id=case.organisation_id,
+        case_id=case.id,
+        label="photo",
+        sealed=photo.sealed,
+        key=keys.key_for(case.organisation_id, case.key_version),
+    )
+
+
+@transaction.atomic
+def set_photo(*, case: Case, by: User | None, jpeg: bytes) -> None:
+    """Keep a photo (already cleaned of metadata by `photos.clean_photo`), sealed."""
+    require_consent(case, Consent.Purpose.ASSISTANCE)
+    sealed = keys.seal_bytes(
+        organisation_id=case.organisation_id,
+        case_id=case.id,
+        label="photo",
+        data=jpeg,
+        key=keys.key_for(case.organisation_id, case.key_version),
+    )
+    CasePhoto.objects.update_or_create(case=case, defaults={"sealed": sealed})
+    _audit("case_change", case=case, by=by, fields=["photo"])
+
+
+@transaction.atomic
+def remove_photo(*, case: Case, by: User | None) -> None:
+    deleted, _rows = CasePhoto.objects.filter(case=case).delete()
+    if deleted:
+        _audit("case_change", case=case, by=by, fields=["photo"])
+
+
 # Keys --------------------------------------------------------------------------------------
 
 
@@ -529,6 +569,23 @@ def rotate_keys(*, organisation: Organisation) -> int:
                 )
                 row.texts = _seal_texts(case, row, data, new)
                 row.save(update_fields=["texts"])
+        photo = CasePhoto.objects.filter(case=case).first()
+        if photo is not None:
+            kept = keys.open_bytes(
+                organisation_id=case.organisation_id,
+                case_id=case.id,
+                label="photo",
+                sealed=photo.sealed,
+                key=old,
+            )
+            photo.sealed = keys.seal_bytes(
+                organisation_id=case.organisation_id,
+                case_id=case.id,
+                label="photo",
+                data=kept,
+                key=new,
+            )
+            photo.save(update_fields=["sealed", "updated_at"])
         case.save(update_fields=["key_version", "identity", "texts"])
         CaseNameToken.objects.filter(case=case).delete()
         CaseNameToken.objects.bulk_create(tokens)

@@ -9,7 +9,7 @@ from typing import Any
 from django import forms
 from django.contrib import messages
 from django.db.models import Q
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.http.response import HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -37,11 +37,19 @@ from panj.cases.forms import (
     NeedsForm,
     NewCaseForm,
     NoteForm,
+    PhotoForm,
     PlanItemForm,
     ServiceForm,
     TraffickingForm,
 )
-from panj.cases.models import Case, CaseNameToken, CaseQuerySet, Consent, FollowUp
+from panj.cases.models import (
+    Case,
+    CaseNameToken,
+    CasePhoto,
+    CaseQuerySet,
+    Consent,
+    FollowUp,
+)
 from panj.core.htmx import render_page_or_partial
 
 PAGE_SIZE = 25
@@ -192,6 +200,7 @@ def case_detail(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         "case": case,
         "purpose": access.purpose_of(request, case),
         "identity": services.identity_of(case) if assisting else None,
+        "has_photo": assisting and CasePhoto.objects.filter(case=case).exists(),
         "texts": services.texts_of(case),
         "assisting": assisting,
         "consents": list(case.consents.select_related("recipient")),
@@ -482,3 +491,40 @@ def case_export(request: HttpRequest) -> HttpResponseBase:
     """The organisation's cases in HTCDS columns, de-identified, only with statistics consent."""
     membership = require(request, Perm.REVIEW_CASES)
     return exports.htcds_csv_response(request, organisation=membership.organisation)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_photo(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    case = access_case_for_edit(request, case_id)
+    services.require_consent(case, Consent.Purpose.ASSISTANCE)
+    if request.method == "POST" and "remove" in request.POST:
+        services.remove_photo(case=case, by=access.acting_user(request))
+        messages.success(request, _("Photo removed."))
+        return redirect(reverse("cases:case", kwargs={"case_id": case.id}) + "#identity")
+    form = PhotoForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        services.set_photo(
+            case=case, by=access.acting_user(request), jpeg=form.cleaned_data["photo"]
+        )
+        messages.success(request, _("Photo saved."))
+        return redirect(reverse("cases:case", kwargs={"case_id": case.id}) + "#identity")
+    return render(
+        request,
+        "cases/case_photo.html",
+        {"case": case, "form": form, "has_photo": CasePhoto.objects.filter(case=case).exists()},
+    )
+
+
+@never_cache
+@require_GET
+def photo(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
+    """The photo itself, for the case page; never cached, its every view audited."""
+    case = access_case(request, case_id, fields=("photo",))
+    services.require_consent(case, Consent.Purpose.ASSISTANCE)
+    jpeg = services.photo_of(case)
+    if jpeg is None:
+        raise Http404
+    response = HttpResponse(jpeg, content_type="image/jpeg")
+    response["Cache-Control"] = "no-store, private"
+    response["Content-Disposition"] = "inline"
+    return response
