@@ -466,7 +466,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 else None
             )
             clk_txt = (
-                "n/a" if clk_q is None else f"{fmt_f1(clk_q)} at its best threshold {clk_q[3]}"
+                "n/a"
+                if clk_q is None
+                else f"{fmt_f1(clk_q)} at its best threshold {clk_q[3]}; {CLK_AT_08[-1]:.4f} at 0.8"
             )
             quality.append(("FEBRL4 (5 000 × 5 000)", fmt_f1(panj_q), clk_txt))
             print("FEBRL4 done", flush=True)
@@ -476,7 +478,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if have_clk:
             raw = clk_f1(cs.a, cs.b, set(cs.links), CLK_FIELDS, False)
             tr = clk_f1(cs.a, cs.b, set(cs.links), CLK_FIELDS, True)
-            clk_txt = f"{fmt_f1(tr)} with anyascii first (raw strings: {raw[2]:.4f})"
+            clk_txt = (
+                f"{fmt_f1(tr)} with anyascii first, best threshold {tr[3]}"
+                f" (raw strings: {raw[2]:.4f})"
+            )
         else:
             clk_txt = "n/a"
         label = f"cross-script ({len(cs.a):,} × {len(cs.b):,}, seed {seed})"

@@ -186,6 +186,7 @@ class Encoder:
             f: int.from_bytes(secret.derive(f"field:{f}", 8), "little") | 1 for f in FIELDS
         }
         self._tokens: dict[str, tuple[int, int, int, int]] = {}
+        self._token_positions: dict[tuple[str, int, int], tuple[int, ...]] = {}
         self._budget = {f: int(getattr(self.params, f)) for f in FIELDS}
         self._cache: dict[tuple[object, ...], npt.NDArray[np.int64]] = {}
         self._blocker = BlockKeyer(secret.derive("blocking"))
@@ -222,9 +223,14 @@ class Encoder:
                 k = base + (1 if i < extra else 0)
                 if not k:
                     continue
-                a, b, c, d = self._hashes(tok)
-                h1, h2 = (c ^ salt, d) if salt else (a, b)
-                out.extend([(h1 + j * h2) & mask for j in range(k)])
+                ck = (tok, salt, k)
+                pos = self._token_positions.get(ck)
+                if pos is None:
+                    a, b, c, d = self._hashes(tok)
+                    h1, h2 = (c ^ salt, d) if salt else (a, b)
+                    pos = tuple((h1 + j * h2) & mask for j in range(k))
+                    self._token_positions[ck] = pos
+                out.extend(pos)
         return np.array(out, dtype=np.int64)
 
     def _field(
