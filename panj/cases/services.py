@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from panj.accounts.models import User
 from panj.audit.services import record
-from panj.cases import crypto, htcds, keys
+from panj.cases import crypto, htcds, keys, signals
 from panj.cases.identity import Identity
 from panj.cases.models import (
     Case,
@@ -236,7 +236,27 @@ def bulk_register_cases(
                 fields=["purpose"],
                 purpose=consent.purpose,
             )
+    # A new case is encoded for linkage only if its person agreed: the consent signal says so.
+    for consent in consents:
+        _announce(consent_changed=consent.case.id, purpose=consent.purpose)
     return cases
+
+
+def _announce(
+    *,
+    identity_changed: uuid.UUID | None = None,
+    consent_changed: uuid.UUID | None = None,
+    purpose: str = "",
+) -> None:
+    """Tell listeners (linkage encodings) about a change once it is committed."""
+    if identity_changed is not None:
+        case_id = identity_changed
+        transaction.on_commit(lambda: signals.identity_changed.send(sender=Case, case_id=case_id))
+    if consent_changed is not None:
+        changed_id = consent_changed
+        transaction.on_commit(
+            lambda: signals.consent_changed.send(sender=Case, case_id=changed_id, purpose=purpose)
+        )
 
 
 def register_case(*, organisation: Organisation, by: User | None, item: NewCase) -> Case:
@@ -259,6 +279,7 @@ def update_identity(*, case: Case, by: User | None, identity: Identity) -> list[
     CaseNameToken.objects.filter(case=case).delete()
     CaseNameToken.objects.bulk_create(_tokens(case, identity, key))
     _audit("case_change", case=case, by=by, fields=changed)
+    _announce(identity_changed=case.id)
     return changed
 
 
@@ -346,6 +367,7 @@ def give_consent(
     consent.full_clean(exclude=["case"])
     consent.save()
     _audit("consent_given", case=case, by=by, fields=["purpose"], purpose=purpose)
+    _announce(consent_changed=case.id, purpose=purpose)
     return consent
 
 
@@ -362,6 +384,7 @@ def withdraw_consent(
     _audit(
         "consent_withdrawn", case=consent.case, by=by, fields=["purpose"], purpose=consent.purpose
     )
+    _announce(consent_changed=consent.case_id, purpose=consent.purpose)
     return consent
 
 

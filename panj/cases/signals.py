@@ -1,0 +1,12 @@
+"""Signals other apps listen to without cases importing them: sent once the change is committed.
+
+`identity_changed(case_id)`: a case's identifying fields changed (or it was registered).
+`consent_changed(case_id, purpose)`: a consent of the case was given or withdrawn.
+"""
+
+from __future__ import annotations
+
+from django.dispatch import Signal
+
+identity_changed = Signal()
+consent_changed = Signal()
