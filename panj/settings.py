@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "panj.directory",
     "panj.cases",
     "panj.audit",
+    "panj.linkage",
 ]
 
 MIDDLEWARE = [

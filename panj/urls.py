@@ -14,6 +14,7 @@ urlpatterns = [
     path("directory/", include("panj.directory.urls")),
     path("cases/", include("panj.cases.urls")),
     path("audit/", include("panj.audit.urls")),
+    path("linkage/", include("panj.linkage.urls")),
     path("public/", include(public_patterns)),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

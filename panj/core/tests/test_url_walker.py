@@ -11,6 +11,7 @@ from panj.accounts.models import Membership
 from panj.cases.services import schedule_follow_up
 from panj.cases.tests.conftest import new_case
 from panj.directory.models import Application, Country
+from panj.linkage.services import create_exchange
 from panj.urls import PUBLIC_URL_NAMES
 
 # Patterns whose object is shared with the whole network by design: the directory exists so
@@ -59,6 +60,9 @@ def samples(ngo_af, alice, hamid):
         "case_id": case.id,
         "consent_id": case.consents.get().id,
         "follow_up_id": follow_up.id,
+        "exchange_id": create_exchange(
+            organisation=ngo_af, by=hamid, label="Partner", organisations=[ngo_af]
+        ).id,
         "uidb64": "MQ",
         "token": "set-password",
     }

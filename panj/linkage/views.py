@@ -1,0 +1,158 @@
+"""Pages of the duplicate check: the coordinator's runs and exchanges, each side's matches."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from panj.accounts.access import may, require
+from panj.accounts.models import User
+from panj.accounts.roles import Perm
+from panj.audit.services import record
+from panj.directory import access as directory
+from panj.directory.models import FocalPoint
+from panj.linkage import access, services
+from panj.linkage.forms import ExchangeForm, RunForm, UploadForm
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    assert isinstance(user, User)
+    return user
+
+
+def _overview(
+    request: HttpRequest,
+    run_form: RunForm | None = None,
+    exchange_form: ExchangeForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    context = {
+        "run_form": run_form or RunForm(),
+        "exchange_form": exchange_form or ExchangeForm(),
+        "runs": access.recent_runs(request),
+        "exchanges": access.exchanges_for(request),
+    }
+    return render(request, "linkage/overview.html", context, status=status)
+
+
+@require_GET
+def overview(request: HttpRequest) -> HttpResponse:
+    access.coordinator(request)
+    return _overview(request)
+
+
+@require_POST
+def run(request: HttpRequest) -> HttpResponse:
+    access.coordinator(request)
+    form = RunForm(request.POST)
+    if not form.is_valid():
+        return _overview(request, run_form=form, status=400)
+    done = services.run_linkage(by=_user(request), organisations=form.cleaned_data["organisations"])
+    messages.success(
+        request,
+        _("Duplicate check done: %(count)d cases with consent were encoded with a new key.")
+        % {"count": done.encoded},
+    )
+    return redirect("linkage:overview")
+
+
+@require_POST
+def exchange_create(request: HttpRequest) -> HttpResponse:
+    membership = access.coordinator(request)
+    form = ExchangeForm(request.POST)
+    if not form.is_valid():
+        return _overview(request, exchange_form=form, status=400)
+    services.create_exchange(
+        organisation=membership.organisation,
+        by=_user(request),
+        label=form.cleaned_data["label"],
+        organisations=list(form.cleaned_data["organisations"]),
+    )
+    messages.success(
+        request, _("Exchange created. Download its secret once and give it to the partner.")
+    )
+    return redirect("linkage:overview")
+
+
+@never_cache
+@require_POST
+def exchange_secret(request: HttpRequest, exchange_id: uuid.UUID) -> HttpResponse:
+    exchange = access.access_exchange(request, exchange_id)
+    try:
+        text = services.take_exchange_secret(exchange=exchange, by=_user(request))
+    except services.SecretAlreadyTaken:
+        messages.error(
+            request,
+            _("This secret was already downloaded; it is shown only once. Start a new exchange."),
+        )
+        return redirect("linkage:overview")
+    response = HttpResponse(text, content_type="text/plain; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="panj-linkage.key"'
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def exchange_upload(request: HttpRequest, exchange_id: uuid.UUID) -> HttpResponse:
+    exchange = access.access_exchange(request, exchange_id)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            done = services.link_partner_file(
+                exchange=exchange, by=_user(request), data=form.cleaned_data["file"]
+            )
+        except services.UploadRejected as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(
+                request,
+                _("The partner's file was linked with %(count)d cases with consent.")
+                % {"count": done.encoded},
+            )
+            return redirect("linkage:overview")
+    status = 400 if request.method == "POST" else 200
+    return render(
+        request, "linkage/upload.html", {"exchange": exchange, "form": form}, status=status
+    )
+
+
+@require_GET
+def matches(request: HttpRequest) -> HttpResponse:
+    """Probable shared cases of the user's organisation: own case numbers, the other side's name."""
+    require(request, Perm.VIEW_CASES)
+    rows = list(
+        access.matches_for(request)
+        .select_related("case", "other_organisation")
+        .order_by("case__number", "-score")[:500]
+    )
+    others = {m.other_organisation_id for m in rows if m.other_organisation_id}
+    focal_points: dict[uuid.UUID, list[FocalPoint]] = {}
+    points = FocalPoint.objects.none()
+    if may(request, Perm.VIEW_FOCAL_POINTS):
+        points = FocalPoint.objects.filter(
+            organisation__in=directory.visible_organisations(request), organisation_id__in=others
+        )
+    for point in points.order_by("name"):
+        focal_points.setdefault(point.organisation_id, []).append(point)
+    if rows:
+        record(
+            action="case_read",
+            actor=request.user,
+            organisation_id=rows[0].organisation_id,
+            object_type="linkage_matches",
+            object_id=",".join(sorted({str(m.case_id) for m in rows})),
+            fields=["number", "linkage"],
+            purpose="linkage",
+            request=request,
+        )
+    items = [
+        (m, focal_points.get(m.other_organisation_id, []) if m.other_organisation_id else [])
+        for m in rows
+    ]
+    return render(request, "linkage/matches.html", {"items": items})
