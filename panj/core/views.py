@@ -53,6 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
         and membership.can(Perm.EDIT_OWN_ORGANISATION),
         "may_manage_staff": may(request, Perm.MANAGE_STAFF),
         "may_view_audit_log": may(request, Perm.VIEW_AUDIT_LOG),
+        "may_run_linkage": may(request, Perm.RUN_LINKAGE),
         **_case_summary(request),
     }
     return render(request, "core/home.html", context)
