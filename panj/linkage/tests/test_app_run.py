@@ -175,3 +175,25 @@ def test_it_keeps_pages_to_a_few_queries(
         assert alice_client.get(reverse("linkage:matches")).status_code == 200
     with django_assert_max_num_queries(14):
         assert dave_client.get(reverse("linkage:overview")).status_code == 200
+
+
+def test_it_never_shows_a_score_below_the_current_threshold(
+    client_for, ngo_af, alice, ngo_tj, carol, dave
+):
+    case_af, _case_tj = shared_person(ngo_af, alice, ngo_tj, carol)
+    done = run(dave, ngo_af, ngo_tj)
+    ProbableMatch.objects.all().delete()
+    # a row kept from a run with a lower threshold than today's is not reported
+    ProbableMatch.objects.create(
+        run=done,
+        pair=case_af.id,
+        case=case_af,
+        organisation=ngo_af,
+        other_organisation=ngo_tj,
+        score=DEFAULT_THRESHOLD - 0.05,
+        threshold=DEFAULT_THRESHOLD - 0.1,
+    )
+    page = client_for(alice).get(reverse("linkage:matches")).content.decode()
+    assert "No probable shared case for now." in page
+    detail = client_for(alice).get(reverse("cases:case", args=[case_af.id])).content.decode()
+    assert "Probable shared case with" not in detail
