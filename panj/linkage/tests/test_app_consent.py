@@ -97,7 +97,9 @@ def test_it_refreshes_the_encoding_when_identity_changes(
 def test_it_matches_the_corrected_identity_at_the_next_run(
     django_capture_on_commit_callbacks, ngo_af, alice, ngo_tj, carol, dave
 ):
-    case_af = new_case(ngo_af, alice, consents=("assistance", "linkage"), given="مریم")
+    case_af = new_case(
+        ngo_af, alice, consents=("assistance", "linkage"), given="مریم", family="کریمی"
+    )
     new_case(ngo_tj, carol, consents=("assistance", "linkage"), **CYRILLIC)
     run(dave, ngo_af, ngo_tj)
     assert not ProbableMatch.objects.exists()
