@@ -248,15 +248,13 @@ def _announce(
     consent_changed: uuid.UUID | None = None,
     purpose: str = "",
 ) -> None:
-    """Tell listeners (linkage encodings) about a change once it is committed."""
+    """Tell listeners (linkage encodings) about a change, inside the same transaction: a
+    withdrawn consent and the deletion of the encoding it covered commit together or not at
+    all, and a failure shows before anything is saved, not after."""
     if identity_changed is not None:
-        case_id = identity_changed
-        transaction.on_commit(lambda: signals.identity_changed.send(sender=Case, case_id=case_id))
+        signals.identity_changed.send(sender=Case, case_id=identity_changed)
     if consent_changed is not None:
-        changed_id = consent_changed
-        transaction.on_commit(
-            lambda: signals.consent_changed.send(sender=Case, case_id=changed_id, purpose=purpose)
-        )
+        signals.consent_changed.send(sender=Case, case_id=consent_changed, purpose=purpose)
 
 
 def register_case(*, organisation: Organisation, by: User | None, item: NewCase) -> Case:

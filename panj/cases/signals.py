@@ -1,4 +1,4 @@
-"""Signals other apps listen to without cases importing them: sent once the change is committed.
+"""Signals other apps listen to without cases importing them: sent inside the change's transaction.
 
 `identity_changed(case_id)`: a case's identifying fields changed (or it was registered).
 `consent_changed(case_id, purpose)`: a consent of the case was given or withdrawn.
