@@ -7,11 +7,18 @@ import uuid
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
-from panj.accounts.models import Membership
+from panj.accounts.models import Membership, User
 from panj.accounts.roles import Perm
 
 SESSION_KEY = "organisation_id"
 _CACHE_ATTR = "_panj_membership"
+
+
+def acting_user(request: HttpRequest) -> User:
+    """The signed-in user behind a request (every page but the public few requires sign-in)."""
+    user = request.user
+    assert isinstance(user, User)
+    return user
 
 
 def memberships_of(request: HttpRequest) -> list[Membership]:

@@ -12,20 +12,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from panj.accounts.access import current_membership
-from panj.accounts.models import Membership, User
+from panj.accounts.models import Membership
 from panj.accounts.roles import Perm
 from panj.audit.services import record
 from panj.cases.models import Case, CaseQuerySet, Consent, FollowUp
 
 ASSISTANCE = "assistance"
 REVIEW = "review"
-
-
-def acting_user(request: HttpRequest) -> User:
-    """The signed-in user acting on a case (every case page requires sign-in)."""
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def case_membership(request: HttpRequest) -> Membership | None:
@@ -74,8 +67,16 @@ def access_case(
 ) -> Case:
     """A case of the user's organisation, its read recorded with the purpose it serves."""
     case = _get(request, case_id)
+    record_read(request, case, fields=fields)
+    return case
+
+
+def record_read(
+    request: HttpRequest, case: Case, *, fields: tuple[str, ...], action: str = "case_read"
+) -> None:
+    """Audit what of a case the user is about to see, with the purpose it serves."""
     record(
-        action="case_read",
+        action=action,
         actor=request.user,
         organisation_id=case.organisation_id,
         object_type="case",
@@ -84,7 +85,6 @@ def access_case(
         purpose=purpose_of(request, case),
         request=request,
     )
-    return case
 
 
 def access_case_for_edit(request: HttpRequest, case_id: uuid.UUID) -> Case:

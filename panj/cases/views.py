@@ -18,9 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panj.accounts.access import require
+from panj.accounts.access import acting_user, require
 from panj.accounts.roles import Perm
-from panj.audit.services import record
 from panj.cases import access, exports, imports, services
 from panj.cases.access import access_case, access_case_for_edit, cases_for
 from panj.cases.dates import week_end
@@ -64,7 +63,7 @@ def _filtered(request: HttpRequest, form: CaseFilterForm) -> CaseQuerySet:
         return cases
     data = form.cleaned_data
     if data["mine"]:
-        cases = cases.filter(caseworker=access.acting_user(request))
+        cases = cases.filter(caseworker=acting_user(request))
     if data["status"]:
         cases = cases.filter(status=data["status"])
     if data["caseworker"]:
@@ -170,7 +169,7 @@ def case_create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         case = services.register_case(
             organisation=membership.organisation,
-            by=access.acting_user(request),
+            by=acting_user(request),
             item=services.NewCase(
                 identity=form.identity(),
                 opened_on=data["opened_on"],
@@ -237,16 +236,7 @@ def _section_page(
 def edit_identity(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     case = access_case_for_edit(request, case_id)
     services.require_consent(case, Consent.Purpose.ASSISTANCE)
-    record(
-        action="case_read",
-        actor=request.user,
-        organisation_id=case.organisation_id,
-        object_type="case",
-        object_id=str(case.id),
-        fields=("identity",),
-        purpose=access.purpose_of(request, case),
-        request=request,
-    )
+    access.record_read(request, case, fields=("identity",))
     form = IdentityForm(
         request.POST or None, initial=IdentityForm.initial_from(services.identity_of(case))
     )
@@ -257,7 +247,7 @@ def edit_identity(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         title=_("Identity"),
         save=lambda data: services.update_identity(
             case=case,
-            by=access.acting_user(request),
+            by=acting_user(request),
             identity=form.identity(),
         ),
     )
@@ -279,7 +269,7 @@ def _model_section(
         closing = values.get("status") in ("Closed", "ClosedReferred")
         return services.update_case(
             case=case,
-            by=access.acting_user(request),
+            by=acting_user(request),
             values=values,
             texts=sealed or None,
             needs_consent=not closing and form_class is not ManagementForm,
@@ -318,7 +308,7 @@ def _add_row(
         case,
         form,
         title=title,
-        save=lambda data: add(case=case, by=access.acting_user(request), **data),
+        save=lambda data: add(case=case, by=acting_user(request), **data),
     )
 
 
@@ -372,7 +362,7 @@ def withdraw_consent(
 ) -> HttpResponse:
     case = access_case_for_edit(request, case_id)
     consent = access.access_consent(request, case, consent_id)
-    services.withdraw_consent(consent=consent, by=access.acting_user(request))
+    services.withdraw_consent(consent=consent, by=acting_user(request))
     messages.success(request, _("Consent withdrawn. The case is no longer used for it."))
     return redirect("cases:case", case_id=case.id)
 
@@ -383,7 +373,7 @@ def complete_follow_up(
 ) -> HttpResponse:
     case = access_case_for_edit(request, case_id)
     follow_up = access.access_follow_up(request, case, follow_up_id)
-    services.complete_follow_up(follow_up=follow_up, by=access.acting_user(request))
+    services.complete_follow_up(follow_up=follow_up, by=acting_user(request))
     messages.success(request, _("Follow-up done."))
     return redirect("cases:case", case_id=case.id)
 
@@ -392,7 +382,7 @@ def complete_follow_up(
 def review_case(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     case = access_case_for_edit(request, case_id)
     require(request, Perm.REVIEW_CASES)
-    services.mark_reviewed(case=case, by=access.acting_user(request))
+    services.mark_reviewed(case=case, by=acting_user(request))
     messages.success(request, _("Marked as reviewed."))
     return redirect("cases:case", case_id=case.id)
 
@@ -407,15 +397,11 @@ def case_print(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     if identifying:
         services.require_consent(case, Consent.Purpose.ASSISTANCE)
         identity = services.identity_of(case)
-    record(
+    access.record_read(
+        request,
+        case,
         action="case_print",
-        actor=request.user,
-        organisation_id=case.organisation_id,
-        object_type="case",
-        object_id=str(case.id),
         fields=("identity", "summary") if identifying else ("summary",),
-        purpose=access.purpose_of(request, case),
-        request=request,
     )
     context = {
         "case": case,
@@ -467,7 +453,7 @@ def case_import(request: HttpRequest) -> HttpResponse:
         else:
             result = imports.import_rows(
                 organisation=membership.organisation,
-                by=access.acting_user(request),
+                by=acting_user(request),
                 rows=rows,
             )
             if result.errors:
@@ -498,14 +484,12 @@ def edit_photo(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
     case = access_case_for_edit(request, case_id)
     services.require_consent(case, Consent.Purpose.ASSISTANCE)
     if request.method == "POST" and "remove" in request.POST:
-        services.remove_photo(case=case, by=access.acting_user(request))
+        services.remove_photo(case=case, by=acting_user(request))
         messages.success(request, _("Photo removed."))
         return redirect(reverse("cases:case", kwargs={"case_id": case.id}) + "#identity")
     form = PhotoForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        services.set_photo(
-            case=case, by=access.acting_user(request), jpeg=form.cleaned_data["photo"]
-        )
+        services.set_photo(case=case, by=acting_user(request), jpeg=form.cleaned_data["photo"])
         messages.success(request, _("Photo saved."))
         return redirect(reverse("cases:case", kwargs={"case_id": case.id}) + "#identity")
     return render(

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panj.accounts.access import may, require
+from panj.accounts.access import acting_user, may, require
 from panj.accounts.roles import Perm
 from panj.core.htmx import render_page_or_partial
 from panj.core.services import save_model_form
@@ -347,7 +347,7 @@ def application_review(request: HttpRequest, application_id: uuid.UUID) -> HttpR
         if form.cleaned_data["decision"] == "accept":
             organisation = services.accept_application(
                 application=application,
-                reviewer=request.user,  # type: ignore[arg-type]
+                reviewer=acting_user(request),
                 note=form.cleaned_data["note"],
                 invite_base_url=request.build_absolute_uri("/"),
             )
@@ -355,7 +355,7 @@ def application_review(request: HttpRequest, application_id: uuid.UUID) -> HttpR
             return redirect("directory:organisation", slug=organisation.slug)
         services.decline_application(
             application=application,
-            reviewer=request.user,  # type: ignore[arg-type]
+            reviewer=acting_user(request),
             note=form.cleaned_data["note"],
         )
         messages.success(request, _("Declined."))

@@ -11,20 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panj.accounts.access import may, require
-from panj.accounts.models import User
+from panj.accounts.access import acting_user, may, require
 from panj.accounts.roles import Perm
 from panj.audit.services import record
 from panj.directory import access as directory
 from panj.directory.models import FocalPoint
 from panj.linkage import access, services
 from panj.linkage.forms import ExchangeForm, RunForm, UploadForm
-
-
-def _user(request: HttpRequest) -> User:
-    user = request.user
-    assert isinstance(user, User)
-    return user
 
 
 def _overview(
@@ -54,7 +47,9 @@ def run(request: HttpRequest) -> HttpResponse:
     form = RunForm(request.POST)
     if not form.is_valid():
         return _overview(request, run_form=form, status=400)
-    done = services.run_linkage(by=_user(request), organisations=form.cleaned_data["organisations"])
+    done = services.run_linkage(
+        by=acting_user(request), organisations=form.cleaned_data["organisations"]
+    )
     messages.success(
         request,
         _("Duplicate check done: %(count)d cases with consent were encoded with a new key.")
@@ -71,7 +66,7 @@ def exchange_create(request: HttpRequest) -> HttpResponse:
         return _overview(request, exchange_form=form, status=400)
     services.create_exchange(
         organisation=membership.organisation,
-        by=_user(request),
+        by=acting_user(request),
         label=form.cleaned_data["label"],
         organisations=list(form.cleaned_data["organisations"]),
     )
@@ -86,7 +81,7 @@ def exchange_create(request: HttpRequest) -> HttpResponse:
 def exchange_secret(request: HttpRequest, exchange_id: uuid.UUID) -> HttpResponse:
     exchange = access.access_exchange(request, exchange_id)
     try:
-        text = services.take_exchange_secret(exchange=exchange, by=_user(request))
+        text = services.take_exchange_secret(exchange=exchange, by=acting_user(request))
     except services.SecretAlreadyTaken:
         messages.error(
             request,
@@ -105,7 +100,7 @@ def exchange_upload(request: HttpRequest, exchange_id: uuid.UUID) -> HttpRespons
     if request.method == "POST" and form.is_valid():
         try:
             done = services.link_partner_file(
-                exchange=exchange, by=_user(request), data=form.cleaned_data["file"]
+                exchange=exchange, by=acting_user(request), data=form.cleaned_data["file"]
             )
         except services.UploadRejected as error:
             form.add_error("file", str(error))

@@ -53,7 +53,7 @@ def case_tj(ngo_tj, carol) -> Case:
 def audit_calls(monkeypatch):
     """Every call to the audit log, in order, as the keyword arguments it was given."""
     import panj.audit.services as audit_services
-    from panj.cases import access, exports, views
+    from panj.cases import access, exports
     from panj.cases import services as case_services
 
     calls: list[dict] = []
@@ -63,7 +63,7 @@ def audit_calls(monkeypatch):
         calls.append(kwargs)
         return real(**kwargs)
 
-    for module in (access, exports, case_services, views):
+    for module in (access, exports, case_services):
         monkeypatch.setattr(module, "record", spy)
     return calls
 
