@@ -46,9 +46,7 @@ def home(request: HttpRequest) -> HttpResponse:
         .filter(created_at__gte=since)
         .select_related("organisation")
         .order_by("-created_at")[:5],
-        "pending_applications": directory.pending_applications(request).count()
-        if may(request, Perm.MANAGE_MEMBERS)
-        else 0,
+        "pending_applications": directory.pending_applications(request).count(),
         "may_edit_organisation": membership is not None
         and membership.can(Perm.EDIT_OWN_ORGANISATION),
         "may_manage_staff": may(request, Perm.MANAGE_STAFF),

@@ -21,18 +21,21 @@ from panj.directory.models import (
 )
 
 
+def area_label(area: Area) -> str:
+    """A district with its province, so that places of the same name stay apart."""
+    if area.parent_id and area.parent is not None:
+        return f"{area.parent.name} › {area.name}"
+    return area.name
+
+
 class AreaChoiceField(forms.ModelChoiceField[Area]):
     def label_from_instance(self, obj: Area) -> str:
-        if obj.parent_id and obj.parent is not None:
-            return f"{obj.parent.name} › {obj.name}"
-        return obj.name
+        return area_label(obj)
 
 
 class AreaMultipleChoiceField(forms.ModelMultipleChoiceField[Area]):
     def label_from_instance(self, obj: Area) -> str:
-        if obj.parent_id and obj.parent is not None:
-            return f"{obj.parent.name} › {obj.name}"
-        return obj.name
+        return area_label(obj)
 
 
 def areas() -> Any:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -21,8 +21,8 @@ def _public_pages_on() -> None:
         raise Http404
 
 
-def _public_prefetch(queryset: Any) -> Any:
-    return queryset.select_related("country").prefetch_related(
+def _public_lookups() -> list[Prefetch[Any]]:
+    return [
         Prefetch("offices", queryset=Office.objects.select_related("area__parent")),
         Prefetch(
             "services",
@@ -30,15 +30,18 @@ def _public_prefetch(queryset: Any) -> Any:
                 Prefetch("areas", queryset=Area.objects.select_related("parent"))
             ),
         ),
-    )
+    ]
 
 
 @login_not_required
 @require_GET
 def network(request: HttpRequest) -> HttpResponse:
     _public_pages_on()
-    organisations = _public_prefetch(access.public_organisations()).order_by(
-        "country__iso2", "name"
+    organisations = (
+        access.public_organisations()
+        .select_related("country")
+        .prefetch_related(*_public_lookups())
+        .order_by("country__iso2", "name")
     )
     return render(request, "directory/public/network.html", {"organisations": organisations})
 
@@ -48,7 +51,7 @@ def network(request: HttpRequest) -> HttpResponse:
 def organisation(request: HttpRequest, slug: str) -> HttpResponse:
     _public_pages_on()
     found = access.access_public_organisation(slug)
-    found = _public_prefetch(access.public_organisations()).get(id=found.id)
+    prefetch_related_objects([found], *_public_lookups())
     return render(request, "directory/public/organisation.html", {"organisation": found})
 
 

@@ -33,7 +33,10 @@ from panj.directory.models import (
     Application,
     Area,
     BorderCrossing,
+    FocalPoint,
+    Office,
     Organisation,
+    Service,
     ServiceCategory,
 )
 
@@ -210,28 +213,29 @@ def service_edit(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
     )
 
 
+def _remove(request: HttpRequest, item: Office | FocalPoint | Service, done: str) -> HttpResponse:
+    """Delete an organisation's office, focal point or service, back to its profile."""
+    item.delete()
+    messages.success(request, done)
+    return redirect("directory:organisation", slug=item.organisation.slug)
+
+
 @require_POST
 def office_delete(request: HttpRequest, office_id: uuid.UUID) -> HttpResponse:
     office = access.access_office_for_edit(request, office_id)
-    office.delete()
-    messages.success(request, _("Office removed."))
-    return redirect("directory:organisation", slug=office.organisation.slug)
+    return _remove(request, office, _("Office removed."))
 
 
 @require_POST
 def focal_point_delete(request: HttpRequest, focal_point_id: uuid.UUID) -> HttpResponse:
     focal_point = access.access_focal_point_for_edit(request, focal_point_id)
-    focal_point.delete()
-    messages.success(request, _("Focal point removed."))
-    return redirect("directory:organisation", slug=focal_point.organisation.slug)
+    return _remove(request, focal_point, _("Focal point removed."))
 
 
 @require_POST
 def service_delete(request: HttpRequest, service_id: uuid.UUID) -> HttpResponse:
     service = access.access_service_for_edit(request, service_id)
-    service.delete()
-    messages.success(request, _("Service removed."))
-    return redirect("directory:organisation", slug=service.organisation.slug)
+    return _remove(request, service, _("Service removed."))
 
 
 @require_GET

@@ -90,3 +90,21 @@ def test_it_refuses_applications_to_everyone_but_coordinators(client, client_for
         url = reverse("directory:application", args=[application.id])
         assert client.post(url, {"decision": "accept"}).status_code == 404
     assert Application.objects.get().status == Application.Status.PENDING
+
+
+def test_it_keeps_a_public_profile_at_a_fixed_number_of_queries(
+    client, ngo_af, django_assert_max_num_queries
+):
+    from panj.directory.models import Service
+
+    url = reverse("public:organisation", args=[ngo_af.slug])
+    with django_assert_max_num_queries(4):
+        client.get(url)
+    office = ngo_af.offices.get()
+    for n in range(8):
+        service = Service.objects.create(
+            organisation=ngo_af, category="medical", name=f"Clinic {n}", office=office
+        )
+        service.areas.set([office.area, office.area.parent])
+    with django_assert_max_num_queries(4):
+        assert "Clinic 7" in client.get(url).content.decode()
