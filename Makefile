@@ -38,11 +38,15 @@ check: $(STAMP)
 
 # Benchmarks print their figures; PANJ_BENCH_POSTGRES names the PostgreSQL server to use too.
 PANJ_BENCH_POSTGRES ?= postgres://postgres@127.0.0.1:5432/panj
+# Each runs on SQLite, then on PostgreSQL when it answers; each takes --database-url.
+DB_BENCHES := cases_bench $(patsubst bench/%.py,%,$(filter-out bench/cases_bench.py bench/linkage_bench.py,$(wildcard bench/*_bench.py)))
 bench: $(STAMP)
-	$(BIN)/python bench/cases_bench.py
-	@if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
-	  $(BIN)/python bench/cases_bench.py --database-url $(PANJ_BENCH_POSTGRES); \
-	else echo "PostgreSQL not reachable: case benchmark on PostgreSQL skipped"; fi
+	@for b in $(DB_BENCHES); do \
+	  $(BIN)/python bench/$$b.py || exit 1; \
+	  if pg_isready -h 127.0.0.1 -p 5432 -q 2>/dev/null; then \
+	    $(BIN)/python bench/$$b.py --database-url $(PANJ_BENCH_POSTGRES) || exit 1; \
+	  else echo "PostgreSQL not reachable: $$b on PostgreSQL skipped"; fi; \
+	done
 	$(BIN)/python bench/linkage_bench.py
 
 messages: $(STAMP)

@@ -87,6 +87,9 @@ INSTALLED_APPS = [
     "panj.cases",
     "panj.audit",
     "panj.linkage",
+    "panj.referrals",
+    "panj.knowledge",
+    "panj.stats",
 ]
 
 MIDDLEWARE = [

@@ -15,6 +15,9 @@ urlpatterns = [
     path("cases/", include("panj.cases.urls")),
     path("audit/", include("panj.audit.urls")),
     path("linkage/", include("panj.linkage.urls")),
+    path("referrals/", include("panj.referrals.urls")),
+    path("knowledge/", include("panj.knowledge.urls")),
+    path("stats/", include("panj.stats.urls")),
     path("public/", include(public_patterns)),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]

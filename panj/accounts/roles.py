@@ -28,17 +28,52 @@ class Perm(models.TextChoices):
     VIEW_AUDIT_LOG = "view_audit_log", _("Read the organisation's audit log")
     VIEW_NETWORK_STATISTICS = "view_network_statistics", _("Read network-wide statistics")
     RUN_LINKAGE = "run_linkage", _("Run duplicate detection across members")
+    MANAGE_AGREEMENTS = "manage_agreements", _("Manage data-sharing agreements")
+    VIEW_ORGANISATION_STATISTICS = (
+        "view_organisation_statistics",
+        _("Read the organisation's own statistics"),
+    )
+    PREPARE_OPEN_DATA = "prepare_open_data", _("Build open-data releases")
+    PUBLISH_OPEN_DATA = "publish_open_data", _("Review and publish open-data releases")
+    CONTRIBUTE_KNOWLEDGE = "contribute_knowledge", _("Add to the library and post news")
+    ORGANISE_EVENTS = "organise_events", _("Organise events, programmes and campaigns")
 
 
 _EVERYONE = {Perm.VIEW_DIRECTORY, Perm.VIEW_FOCAL_POINTS}
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
-    Role.CASEWORKER: frozenset(_EVERYONE | {Perm.VIEW_CASES, Perm.EDIT_CASES}),
+    Role.CASEWORKER: frozenset(
+        _EVERYONE
+        | {
+            Perm.VIEW_CASES,
+            Perm.EDIT_CASES,
+            Perm.VIEW_ORGANISATION_STATISTICS,
+            Perm.CONTRIBUTE_KNOWLEDGE,
+        }
+    ),
     Role.SUPERVISOR: frozenset(
-        _EVERYONE | {Perm.VIEW_CASES, Perm.EDIT_CASES, Perm.REVIEW_CASES, Perm.APPROVE_REFERRALS}
+        _EVERYONE
+        | {
+            Perm.VIEW_CASES,
+            Perm.EDIT_CASES,
+            Perm.REVIEW_CASES,
+            Perm.APPROVE_REFERRALS,
+            Perm.VIEW_ORGANISATION_STATISTICS,
+            Perm.CONTRIBUTE_KNOWLEDGE,
+            Perm.ORGANISE_EVENTS,
+        }
     ),
     Role.ORGANISATION_ADMIN: frozenset(
-        _EVERYONE | {Perm.EDIT_OWN_ORGANISATION, Perm.MANAGE_STAFF, Perm.VIEW_AUDIT_LOG}
+        _EVERYONE
+        | {
+            Perm.EDIT_OWN_ORGANISATION,
+            Perm.MANAGE_STAFF,
+            Perm.VIEW_AUDIT_LOG,
+            Perm.MANAGE_AGREEMENTS,
+            Perm.VIEW_ORGANISATION_STATISTICS,
+            Perm.CONTRIBUTE_KNOWLEDGE,
+            Perm.ORGANISE_EVENTS,
+        }
     ),
     Role.NETWORK_COORDINATOR: frozenset(
         _EVERYONE
@@ -47,9 +82,17 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Perm]] = {
             Perm.MANAGE_MEMBERS,
             Perm.VIEW_NETWORK_STATISTICS,
             Perm.RUN_LINKAGE,
+            Perm.MANAGE_AGREEMENTS,
+            Perm.PREPARE_OPEN_DATA,
+            Perm.PUBLISH_OPEN_DATA,
+            Perm.CONTRIBUTE_KNOWLEDGE,
+            Perm.ORGANISE_EVENTS,
         }
     ),
-    Role.ANALYST: frozenset(_EVERYONE | {Perm.VIEW_NETWORK_STATISTICS}),
+    Role.ANALYST: frozenset(
+        _EVERYONE
+        | {Perm.VIEW_NETWORK_STATISTICS, Perm.PREPARE_OPEN_DATA, Perm.CONTRIBUTE_KNOWLEDGE}
+    ),
     Role.VIEWER: frozenset(_EVERYONE | {Perm.VIEW_CASES}),
 }
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 
 from panj.accounts.access import current_membership, may, memberships_of
 from panj.accounts.roles import Perm
+from panj.core.panels import home_panels
 from panj.directory import access as directory
 
 
@@ -53,6 +54,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "may_view_audit_log": may(request, Perm.VIEW_AUDIT_LOG),
         "may_run_linkage": may(request, Perm.RUN_LINKAGE),
         **_case_summary(request),
+        "panels": home_panels(request),
     }
     return render(request, "core/home.html", context)
 

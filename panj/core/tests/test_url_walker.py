@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from importlib import import_module
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -37,8 +38,27 @@ def url_kwargs(pattern: URLPattern) -> list[str]:
     return list(pattern.pattern.converters)
 
 
+# Apps whose URLs take ids of their own add samples in `panj/<app>/tests/url_samples.py`:
+# `url_samples(request, base)` gets pytest's request (for personas) and the samples below,
+# and returns more, each an object owned by the Afghan NGO (alice's).
+SAMPLE_APPS = ("referrals", "knowledge", "stats")
+
+
+def app_samples(request: pytest.FixtureRequest, base: dict) -> dict:
+    extra: dict = {}
+    for app in SAMPLE_APPS:
+        try:
+            module = import_module(f"panj.{app}.tests.url_samples")
+        except ModuleNotFoundError as error:
+            if error.name != f"panj.{app}.tests.url_samples":
+                raise
+            continue
+        extra.update(module.url_samples(request, base))
+    return extra
+
+
 @pytest.fixture
-def samples(ngo_af, alice, hamid):
+def samples(request, ngo_af, alice, hamid):
     """One object of the Afghan NGO for every kind of id a URL can take."""
     application = Application.objects.create(
         organisation_name="Applicant",
@@ -50,7 +70,7 @@ def samples(ngo_af, alice, hamid):
     )
     case = new_case(ngo_af, alice)
     follow_up = schedule_follow_up(case=case, by=alice, due_on=case.opened_on)
-    return {
+    base = {
         "slug": ngo_af.slug,
         "office_id": ngo_af.offices.get().id,
         "focal_point_id": ngo_af.focal_points.get().id,
@@ -66,6 +86,7 @@ def samples(ngo_af, alice, hamid):
         "uidb64": "MQ",
         "token": "set-password",
     }
+    return base | app_samples(request, base)
 
 
 def test_it_knows_how_to_fill_every_url(samples):

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+from importlib import import_module
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
 from panj.directory.demo import DEMO_PASSWORD, ProductionRefused, load_demo_network
+
+# Apps that add to the demo, in order: each has `demo.load_demo()`, idempotent, returning a
+# line to print or None.
+DEMO_APPS = ("referrals", "knowledge", "stats")
 
 
 class Command(BaseCommand):
@@ -18,10 +23,22 @@ class Command(BaseCommand):
             from panj.cases.demo import load_demo_cases
 
             cases = load_demo_cases()
+            lines = []
+            for app in DEMO_APPS:
+                try:
+                    module = import_module(f"panj.{app}.demo")
+                except ModuleNotFoundError as error:
+                    if error.name != f"panj.{app}.demo":
+                        raise
+                    continue
+                lines.append(module.load_demo())
         except ProductionRefused as error:
             raise CommandError(str(error)) from error
         if cases:
             self.stdout.write(f"{cases} invented cases added.")
+        for line in lines:
+            if line:
+                self.stdout.write(line)
         self.stdout.write(f"Demo accounts (password: {DEMO_PASSWORD}):")
         for email, role, organisation in accounts:
             self.stdout.write(f"  {email:<28} {role:<22} {organisation}")

@@ -1,0 +1,1 @@
+"""Network statistics, disclosure control and open data that can identify no one."""
