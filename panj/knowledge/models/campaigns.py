@@ -136,7 +136,9 @@ class ReachFigure(models.Model):
         verbose_name_plural = _("reach figures")
         constraints = [
             models.CheckConstraint(
-                condition=Q(channel__in=["community", "radio", "posters", "social_media", "schools"]),
+                condition=Q(
+                    channel__in=["community", "radio", "posters", "social_media", "schools"]
+                ),
                 name="reach_channel_valid",
             ),
             models.CheckConstraint(

@@ -103,6 +103,9 @@ class Event(TimeStampedModel):
         related_name="events_attended",
         verbose_name=_("Panj users who attended"),
     )
+    documents = models.ManyToManyField(
+        "knowledge.LibraryItem", blank=True, related_name="events", verbose_name=_("documents")
+    )
     outcomes = models.TextField(_("outcomes"), blank=True)
     sharing = models.CharField(
         _("who sees it"), max_length=16, choices=Sharing.choices, default=Sharing.NETWORK

@@ -68,7 +68,9 @@ class Programme(TimeStampedModel):
 class Indicator(models.Model):
     programme = models.ForeignKey(Programme, on_delete=models.CASCADE, related_name="indicators")
     name = models.CharField(_("indicator"), max_length=200)
-    unit = models.CharField(_("unit"), max_length=40, blank=True, help_text=_("For example people."))
+    unit = models.CharField(
+        _("unit"), max_length=40, blank=True, help_text=_("For example people.")
+    )
     baseline = models.DecimalField(_("baseline"), max_digits=12, decimal_places=2, default=0)
     target = models.DecimalField(_("target"), max_digits=12, decimal_places=2)
 
