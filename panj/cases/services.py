@@ -265,8 +265,12 @@ def register_case(*, organisation: Organisation, by: User | None, item: NewCase)
 
 
 @transaction.atomic
-def update_identity(*, case: Case, by: User | None, identity: Identity) -> list[str]:
-    require_consent(case, Consent.Purpose.ASSISTANCE)
+def update_identity(
+    *, case: Case, by: User | None, identity: Identity, needs_consent: bool = True
+) -> list[str]:
+    """Change who the person is; without `needs_consent` only to erase (a withdrawn referral)."""
+    if needs_consent:
+        require_consent(case, Consent.Purpose.ASSISTANCE)
     changed = identity.changed_fields(identity_of(case))
     if not changed:
         return []
