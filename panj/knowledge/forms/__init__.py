@@ -1,0 +1,1 @@
+"""Forms of the knowledge app, one module per part of it."""

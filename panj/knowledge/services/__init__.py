@@ -1,0 +1,1 @@
+"""Every write of the knowledge app, one module per part of it."""
