@@ -53,6 +53,14 @@ class LibraryItemForm(forms.ModelForm[LibraryItem]):
         ),
     )
 
+    link = forms.URLField(
+        label=_("link"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        help_text=_("A web address, if the document is online."),
+    )
+
     class Meta:
         model = LibraryItem
         fields = [
@@ -77,7 +85,6 @@ class LibraryItemForm(forms.ModelForm[LibraryItem]):
         assert isinstance(areas, forms.ModelMultipleChoiceField)
         areas.queryset = Area.objects.provinces().select_related("country")
         areas.help_text = _("Provinces the item is about, if any.")
-        self.fields["link"].help_text = _("A web address, if the document is online.")
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
