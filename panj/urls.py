@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 
 from panj.core import views as core_views
 from panj.directory.urls import public_patterns
+from panj.knowledge.urls import public_patterns as knowledge_public_patterns
 
 urlpatterns = [
     path("", core_views.home, name="home"),
@@ -18,7 +19,7 @@ urlpatterns = [
     path("referrals/", include("panj.referrals.urls")),
     path("knowledge/", include("panj.knowledge.urls")),
     path("stats/", include("panj.stats.urls")),
-    path("public/", include(public_patterns)),
+    path("public/", include((public_patterns[0] + knowledge_public_patterns, "public"))),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]
 
@@ -36,5 +37,13 @@ PUBLIC_URL_NAMES = frozenset(
         "public:organisation",
         "public:join",
         "public:join_thanks",
+        "public:library",
+        "public:library_item",
+        "public:library_file",
+        "public:news",
+        "public:news_post",
+        "public:news_feed",
+        "public:news_members_feed",
+        "public:events_feed",
     }
 )

@@ -1,0 +1,108 @@
+"""Pages of awareness campaigns: list, create and change, messages, reach and its totals."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panj.accounts.access import require
+from panj.accounts.roles import Perm
+from panj.knowledge import access_events as access
+from panj.knowledge.figures import reach_of
+from panj.knowledge.forms.events import CampaignForm, MessageForm, ReachForm
+from panj.knowledge.models.campaigns import AgeGroup, Campaign
+from panj.knowledge.services import campaigns as services
+
+
+def _form_page(request: HttpRequest, form: Form, *, title: str, campaign: Campaign) -> HttpResponse:
+    return render(
+        request,
+        "knowledge/events/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "back": campaign.title,
+            "back_url": reverse("knowledge:campaign", args=[campaign.id]),
+        },
+    )
+
+
+@require_GET
+def campaign_list(request: HttpRequest) -> HttpResponse:
+    campaigns = (
+        access.visible_campaigns(request).select_related("organisation").prefetch_related("areas")
+    )
+    context = {"campaigns": list(campaigns), "may_organise": access.may_organise(request)}
+    return render(request, "knowledge/campaigns/campaign_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def campaign_create(request: HttpRequest) -> HttpResponse:
+    membership = require(request, Perm.ORGANISE_EVENTS)
+    form = CampaignForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        campaign = services.save_campaign(form=form, organisation=membership.organisation)
+        messages.success(request, _("Campaign created."))
+        return redirect("knowledge:campaign", campaign_id=campaign.id)
+    context = {"form": form, "campaign": None}
+    return render(request, "knowledge/campaigns/campaign_form.html", context)
+
+
+@require_GET
+def campaign_detail(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
+    campaign = access.access_campaign(request, campaign_id)
+    figures = list(campaign.reach.all())
+    reach = reach_of(campaign, figures)
+    context = {
+        "campaign": campaign,
+        "may_edit": access.may_edit_campaign(request, campaign),
+        "partners": list(campaign.partners.all()),
+        "areas": list(campaign.areas.select_related("parent")),
+        "campaign_messages": list(campaign.messages.all()),
+        "figures": figures,
+        "reach": reach,
+        "reach_rows": [(label, reach.by_age_group[code]) for code, label in AgeGroup.choices],
+        "message_form": MessageForm(),
+        "reach_form": ReachForm(),
+    }
+    return render(request, "knowledge/campaigns/campaign_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def campaign_edit(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
+    campaign = access.access_campaign_for_edit(request, campaign_id)
+    form = CampaignForm(request.POST or None, instance=campaign)
+    if request.method == "POST" and form.is_valid():
+        services.save_campaign(form=form)
+        messages.success(request, _("Campaign saved."))
+        return redirect("knowledge:campaign", campaign_id=campaign.id)
+    context = {"form": form, "campaign": campaign}
+    return render(request, "knowledge/campaigns/campaign_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def add_message(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
+    campaign = access.access_campaign_for_edit(request, campaign_id)
+    form = MessageForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_message(campaign=campaign, **form.cleaned_data)
+        return redirect(reverse("knowledge:campaign", args=[campaign.id]) + "#messages")
+    return _form_page(request, form, title=_("Add a message"), campaign=campaign)
+
+
+@require_http_methods(["GET", "POST"])
+def add_reach(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
+    campaign = access.access_campaign_for_edit(request, campaign_id)
+    form = ReachForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.report_reach(campaign=campaign, **form.cleaned_data)
+        messages.success(request, _("Reach recorded."))
+        return redirect(reverse("knowledge:campaign", args=[campaign.id]) + "#reach")
+    return _form_page(request, form, title=_("Record reach"), campaign=campaign)

@@ -1,0 +1,262 @@
+"""Pages of events: list, create and change, agenda, attendance, follow-up actions, calendars."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from panj.accounts.access import current_membership, require
+from panj.accounts.roles import Perm
+from panj.core.htmx import render_page_or_partial
+from panj.knowledge import access_events as access
+from panj.knowledge.calendar import calendar_of
+from panj.knowledge.forms.events import (
+    ActionForm,
+    ActionStatusForm,
+    AgendaItemForm,
+    AttendanceForm,
+    AttendeesForm,
+    EventForm,
+    OverdueFilterForm,
+)
+from panj.knowledge.models.events import Event, FollowUpAction, Sharing
+from panj.knowledge.models.library import LibraryItem
+from panj.knowledge.services import events as services
+
+PAST_SHOWN = 50
+FEED_SIZE = 200
+
+
+def _form_page(request: HttpRequest, form: Form, *, title: str, event: Event) -> HttpResponse:
+    """A form of the event page on a page of its own: shown again with its errors."""
+    return render(
+        request,
+        "knowledge/events/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "back": event.title,
+            "back_url": reverse("knowledge:event", args=[event.id]),
+        },
+    )
+
+
+@require_GET
+def event_list(request: HttpRequest) -> HttpResponse:
+    events = access.visible_events(request).select_related("organisation", "area", "country")
+    now = timezone.now()
+    context = {
+        "upcoming": list(events.filter(ends_at__gte=now).order_by("starts_at")),
+        "past": list(events.filter(ends_at__lt=now).order_by("-starts_at")[:PAST_SHOWN]),
+        "may_organise": access.may_organise(request),
+    }
+    return render(request, "knowledge/events/event_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def event_create(request: HttpRequest) -> HttpResponse:
+    membership = require(request, Perm.ORGANISE_EVENTS)
+    form = EventForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        event = services.save_event(form=form, organisation=membership.organisation)
+        messages.success(request, _("Event created."))
+        return redirect("knowledge:event", event_id=event.id)
+    return render(request, "knowledge/events/event_form.html", {"form": form, "event": None})
+
+
+@require_GET
+def event_detail(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
+    event = access.access_event(request, event_id)
+    membership = current_membership(request)
+    organisation_id = membership.organisation_id if membership else None
+    may_edit = access.may_edit_event(request, event)
+    actions = list(event.actions.select_related("organisation"))
+    for action in actions:
+        action.may_update = may_edit or access.may_update_action(  # type: ignore[attr-defined]
+            request, action
+        )
+    attendance = list(event.attendance.select_related("organisation"))
+    context = {
+        "event": event,
+        "may_edit": may_edit,
+        "agenda": list(event.agenda.all()),
+        "invited": list(event.invited_organisations.select_related("country")),
+        "invited_people": list(event.invited_people.order_by("full_name")),
+        "attendees": list(event.attendees.order_by("full_name")),
+        "attendance": attendance,
+        "totals": {
+            "women": sum(row.women for row in attendance),
+            "men": sum(row.men for row in attendance),
+            "other": sum(row.other for row in attendance),
+            "all": sum(row.total for row in attendance),
+        },
+        "documents": list(
+            event.documents.filter(
+                id__in=LibraryItem.objects.visible_to(organisation_id).values("id")
+            )
+        ),
+        "actions": actions,
+        "today": timezone.localdate(),
+        "status_choices": FollowUpAction.Status.choices,
+        "agenda_form": AgendaItemForm(),
+        "attendance_form": AttendanceForm(),
+        "action_form": ActionForm(),
+    }
+    return render(request, "knowledge/events/event_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def event_edit(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
+    event = access.access_event_for_edit(request, event_id)
+    form = EventForm(request.POST or None, instance=event)
+    if request.method == "POST" and form.is_valid():
+        services.save_event(form=form)
+        messages.success(request, _("Event saved."))
+        return redirect("knowledge:event", event_id=event.id)
+    return render(request, "knowledge/events/event_form.html", {"form": form, "event": event})
+
+
+@require_http_methods(["GET", "POST"])
+def add_agenda_item(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
+    event = access.access_event_for_edit(request, event_id)
+    form = AgendaItemForm(request.POST or None, initial={"day": event.local_start.date()})
+    if request.method == "POST" and form.is_valid():
+        services.add_agenda_item(event=event, **form.cleaned_data)
+        return redirect(reverse("knowledge:event", args=[event.id]) + "#agenda")
+    return _form_page(request, form, title=_("Add to the agenda"), event=event)
+
+
+@require_http_methods(["GET", "POST"])
+def record_attendance(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
+    event = access.access_event_for_edit(request, event_id)
+    form = AttendanceForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.record_attendance(
+            event=event,
+            organisation=data["organisation"],
+            other_organisation=data["other_organisation"],
+            women=data["women"],
+            men=data["men"],
+            other=data["other"],
+        )
+        messages.success(request, _("Attendance recorded."))
+        return redirect(reverse("knowledge:event", args=[event.id]) + "#attendance")
+    return _form_page(request, form, title=_("Record attendance"), event=event)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_attendees(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
+    event = access.access_event_for_edit(request, event_id)
+    form = AttendeesForm(request.POST or None, event=event)
+    if request.method == "POST" and form.is_valid():
+        services.set_attendees(event=event, users=form.cleaned_data["attendees"])
+        return redirect(reverse("knowledge:event", args=[event.id]) + "#attendance")
+    return _form_page(request, form, title=_("Panj users who attended"), event=event)
+
+
+@require_http_methods(["GET", "POST"])
+def add_action(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
+    event = access.access_event_for_edit(request, event_id)
+    form = ActionForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_action(event=event, **form.cleaned_data)
+        messages.success(request, _("Follow-up action added."))
+        return redirect(reverse("knowledge:event", args=[event.id]) + "#actions")
+    return _form_page(request, form, title=_("Add a follow-up action"), event=event)
+
+
+@require_POST
+def action_status(request: HttpRequest, action_id: uuid.UUID) -> HttpResponse:
+    action = access.access_action_for_update(request, action_id)
+    form = ActionStatusForm(request.POST)
+    if form.is_valid():
+        services.set_action_status(action=action, status=form.cleaned_data["status"])
+        messages.success(request, _("Status saved."))
+    else:
+        messages.error(request, _("Choose a status."))
+    back = request.POST.get("next", "")
+    if back == "actions":
+        return redirect("knowledge:actions")
+    if back == "home":
+        return redirect("home")
+    return redirect(reverse("knowledge:event", args=[action.event_id]) + "#actions")
+
+
+@never_cache
+@require_GET
+def action_list(request: HttpRequest) -> HttpResponse:
+    """Coordinators follow the network's actions; everyone else their organisation's."""
+    membership = current_membership(request)
+    if membership is None:
+        raise PermissionDenied
+    filters = OverdueFilterForm(request.GET or None)
+    show = filters.cleaned_data["show"] if filters.is_valid() else ""
+    actions = access.overseen_actions(request)
+    if show == "pending":
+        actions = actions.pending()
+    elif show != "all":
+        show = "overdue"
+        actions = actions.overdue()
+    rows = list(actions.select_related("organisation", "event").order_by("due_on")[:500])
+    for action in rows:
+        action.may_update = (  # type: ignore[attr-defined]
+            action.organisation_id == membership.organisation_id
+            and access.may_update_action(request, action)
+        )
+    context = {
+        "rows": rows,
+        "filters": filters,
+        "show": show,
+        "network_wide": access.is_coordinator(membership),
+        "today": timezone.localdate(),
+        "status_choices": FollowUpAction.Status.choices,
+    }
+    return render_page_or_partial(request, "knowledge/events/action_list.html", context, "rows")
+
+
+def _ics(body: bytes, filename: str) -> HttpResponse:
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def _event_url(request: HttpRequest) -> str:
+    placeholder = uuid.UUID(int=0)
+    path = reverse("knowledge:event", args=[placeholder])
+    return request.build_absolute_uri(path).replace(str(placeholder), "{id}")
+
+
+@require_GET
+def event_ics(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
+    event = access.access_event(request, event_id)
+    body = calendar_of([event], name=event.title, base_url=_event_url(request))
+    return _ics(body, f"event-{event.id}.ics")
+
+
+@require_GET
+def events_feed(request: HttpRequest) -> HttpResponse:
+    """The upcoming events the member sees, for a calendar app."""
+    events = access.visible_events(request).upcoming()[:FEED_SIZE]
+    body = calendar_of(events, name=_("Panj events"), base_url=_event_url(request))
+    return _ics(body, "panj-events.ics")
+
+
+@login_not_required
+@require_GET
+def public_events_feed(request: HttpRequest) -> HttpResponse:
+    """Upcoming events the organisers made public; nothing else about the network."""
+    events = Event.objects.filter(sharing=Sharing.PUBLIC).upcoming()[:FEED_SIZE]
+    body = calendar_of(events, name=_("Public events of the Panj network"))
+    return _ics(body, "panj-public-events.ics")

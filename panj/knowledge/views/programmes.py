@@ -1,0 +1,126 @@
+"""Pages of joint programmes: list, create and change, indicators, progress and its chart."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from panj.accounts.access import require
+from panj.accounts.roles import Perm
+from panj.knowledge import access_events as access
+from panj.knowledge.charts import progress_chart
+from panj.knowledge.forms.events import IndicatorForm, ProgrammeForm, ProgressForm
+from panj.knowledge.models.programmes import Programme, ProgressValue
+from panj.knowledge.services import programmes as services
+
+
+def _form_page(
+    request: HttpRequest, form: Form, *, title: str, programme: Programme
+) -> HttpResponse:
+    return render(
+        request,
+        "knowledge/events/form_page.html",
+        {
+            "form": form,
+            "title": title,
+            "back": programme.title,
+            "back_url": reverse("knowledge:programme", args=[programme.id]),
+        },
+    )
+
+
+def _programme_form(request: HttpRequest, instance: Programme | None = None) -> ProgrammeForm:
+    return ProgrammeForm(
+        request.POST or None,
+        instance=instance,
+        events=access.visible_events(request).order_by("-starts_at"),
+        campaigns=access.visible_campaigns(request).order_by("-starts_on"),
+    )
+
+
+@require_GET
+def programme_list(request: HttpRequest) -> HttpResponse:
+    programmes = (
+        access.visible_programmes(request)
+        .select_related("organisation")
+        .prefetch_related("partners", "areas")
+    )
+    context = {"programmes": list(programmes), "may_organise": access.may_organise(request)}
+    return render(request, "knowledge/programmes/programme_list.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def programme_create(request: HttpRequest) -> HttpResponse:
+    membership = require(request, Perm.ORGANISE_EVENTS)
+    form = _programme_form(request)
+    if request.method == "POST" and form.is_valid():
+        programme = services.save_programme(form=form, organisation=membership.organisation)
+        messages.success(request, _("Programme created."))
+        return redirect("knowledge:programme", programme_id=programme.id)
+    context = {"form": form, "programme": None}
+    return render(request, "knowledge/programmes/programme_form.html", context)
+
+
+@require_GET
+def programme_detail(request: HttpRequest, programme_id: uuid.UUID) -> HttpResponse:
+    programme = access.access_programme(request, programme_id)
+    indicators = list(
+        programme.indicators.prefetch_related(
+            Prefetch("values", queryset=ProgressValue.objects.order_by("measured_on", "id"))
+        )
+    )
+    context = {
+        "programme": programme,
+        "may_edit": access.may_edit_programme(request, programme),
+        "partners": list(programme.partners.all()),
+        "areas": list(programme.areas.select_related("parent")),
+        "events": list(programme.events.filter(id__in=access.visible_events(request).values("id"))),
+        "campaigns": list(
+            programme.campaigns.filter(id__in=access.visible_campaigns(request).values("id"))
+        ),
+        "chart": progress_chart(indicators),
+        "indicator_form": IndicatorForm(),
+        "progress_form": ProgressForm(programme=programme),
+    }
+    return render(request, "knowledge/programmes/programme_detail.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def programme_edit(request: HttpRequest, programme_id: uuid.UUID) -> HttpResponse:
+    programme = access.access_programme_for_edit(request, programme_id)
+    form = _programme_form(request, programme)
+    if request.method == "POST" and form.is_valid():
+        services.save_programme(form=form)
+        messages.success(request, _("Programme saved."))
+        return redirect("knowledge:programme", programme_id=programme.id)
+    context = {"form": form, "programme": programme}
+    return render(request, "knowledge/programmes/programme_form.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def add_indicator(request: HttpRequest, programme_id: uuid.UUID) -> HttpResponse:
+    programme = access.access_programme_for_edit(request, programme_id)
+    form = IndicatorForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.add_indicator(programme=programme, **form.cleaned_data)
+        return redirect(reverse("knowledge:programme", args=[programme.id]) + "#progress")
+    return _form_page(request, form, title=_("Add an indicator"), programme=programme)
+
+
+@require_http_methods(["GET", "POST"])
+def add_progress(request: HttpRequest, programme_id: uuid.UUID) -> HttpResponse:
+    programme = access.access_programme_for_edit(request, programme_id)
+    form = ProgressForm(request.POST or None, programme=programme)
+    if request.method == "POST" and form.is_valid():
+        services.add_progress(**form.cleaned_data)
+        messages.success(request, _("Progress recorded."))
+        return redirect(reverse("knowledge:programme", args=[programme.id]) + "#progress")
+    return _form_page(request, form, title=_("Record progress"), programme=programme)
