@@ -45,7 +45,7 @@ TEXT_FIELDS = [f"{kind}_{code}" for kind in ("title", "summary") for code in TEX
 
 
 class LibraryItemForm(forms.ModelForm[LibraryItem]):
-    files = MultipleFileField(
+    documents = MultipleFileField(
         label=_("Files"),
         help_text=_(
             "PDF, JPEG, PNG, Word, Excel, PowerPoint or OpenDocument text. Author names, "
@@ -88,9 +88,10 @@ class LibraryItemForm(forms.ModelForm[LibraryItem]):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        assert data is not None
         if not any(data.get(f"title_{code}") for code in TEXT_LANGUAGES):
             raise forms.ValidationError(_("Give a title in at least one language."))
-        has_files = bool(data.get("files")) or (
+        has_files = bool(data.get("documents")) or (
             self.instance.pk is not None and self.instance.files.exists()
         )
         if not has_files and not data.get("link"):

@@ -91,12 +91,13 @@ def add_library_files(*, item: LibraryItem, files: Sequence[CleanFile]) -> list[
 def remove_library_file(*, file: LibraryFile) -> None:
     name = file.file.name
     file.delete()
-    transaction.on_commit(lambda: default_storage.delete(name))
+    if name:
+        transaction.on_commit(lambda: default_storage.delete(name))
 
 
 @transaction.atomic
 def delete_library_item(*, item: LibraryItem) -> None:
-    names = [stored.file.name for stored in item.files.all()]
+    names = [stored.file.name for stored in item.files.all() if stored.file.name]
     item.delete()
 
     def remove_files() -> None:

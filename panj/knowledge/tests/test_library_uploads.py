@@ -95,7 +95,7 @@ def test_it_stores_the_cleaned_copy_under_a_name_that_says_nothing(client_for, a
             "title_en": "Training pack",
             "language": "en",
             "visibility": "network",
-            "files": [
+            "documents": [
                 upload(authored_pdf(), "Secret Author notes.pdf"),
                 upload(camera_jpeg(), "kunduz.jpg"),
             ],
@@ -123,7 +123,7 @@ def test_it_serves_a_file_as_an_attachment_that_browsers_do_not_sniff(
             "language": "en",
             "visibility": "network",
             "link": "https://example.org/guide",
-            "files": [upload(authored_pdf(), "guide.pdf")],
+            "documents": [upload(authored_pdf(), "guide.pdf")],
         },
     )
     stored = shared.files.get()

@@ -106,7 +106,7 @@ def item_new(request: HttpRequest) -> HttpResponse:
             organisation=membership.organisation,
             by=acting_user(request),
             details=form.details(),
-            files=form.cleaned_data["files"],
+            files=form.cleaned_data["documents"],
         )
         messages.success(request, _("The item is in the library."))
         return redirect("knowledge:library_item", item_id=item.id)
@@ -119,7 +119,7 @@ def item_edit(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     form = LibraryItemForm(request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
         services.update_library_item(item=item, details=form.details())
-        services.add_library_files(item=item, files=form.cleaned_data["files"])
+        services.add_library_files(item=item, files=form.cleaned_data["documents"])
         messages.success(request, _("The item is saved."))
         return redirect("knowledge:library_item", item_id=item.id)
     return render(
