@@ -36,4 +36,23 @@ def url_samples(request: pytest.FixtureRequest, base: dict[str, Any]) -> dict[st
     post: NewsPost = post_news(
         organisation=ngo_af, by=alice, details=PostDetails(title="Members' news", lead="Lead.")
     )
-    return {"item_id": item.id, "file_id": stored.id, "post_id": post.id}
+    return {
+        "item_id": item.id,
+        "file_id": stored.id,
+        "post_id": post.id,
+        **_joint_work_samples(ngo_af),
+    }
+
+
+def _joint_work_samples(ngo_af: Any) -> dict[str, Any]:
+    """An event, programme and campaign only the organisations taking part see."""
+    from panj.knowledge.models.events import Sharing
+    from panj.knowledge.tests.joint_work import new_action, new_campaign, new_event, new_programme
+
+    event = new_event(ngo_af, sharing=Sharing.INVITED)
+    return {
+        "event_id": event.id,
+        "action_id": new_action(event, ngo_af).id,
+        "programme_id": new_programme(ngo_af, sharing=Sharing.INVITED).id,
+        "campaign_id": new_campaign(ngo_af, sharing=Sharing.INVITED).id,
+    }
