@@ -19,7 +19,6 @@ CHECKBOXES = forms.CheckboxSelectMultiple
 class NewReferralForm(forms.Form):
     """The services chosen in the finder (of one organisation), with urgency and reason."""
 
-    service = forms.UUIDField(widget=forms.MultipleHiddenInput, required=False)
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices)
     reason = forms.ChoiceField(label=_("Reason"), choices=Reason.choices)
 

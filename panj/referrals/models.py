@@ -295,6 +295,9 @@ class Referral(TimeStampedModel):
     def is_draft(self) -> bool:
         return self.status in (self.Status.DRAFT, self.Status.AWAITING_APPROVAL)
 
+    def category_labels(self) -> str:
+        return ", ".join(str(ServiceCategory(code).label) for code in self.categories)
+
     def travelled_labels(self) -> list[str]:
         return [
             str(travel.BY_NAME[name].label) for name in self.travelled if name in travel.BY_NAME

@@ -209,9 +209,10 @@ def _act(
     side: str,
     action: Callable[[Referral], object],
     done: str,
+    perm: Perm = Perm.EDIT_CASES,
 ) -> HttpResponse:
     referral = access.access_referral_for_edit(request, referral_id)
-    if access.side_of(request, referral) != side:
+    if access.side_of(request, referral) != side or not may(request, perm):
         raise PermissionDenied
     try:
         action(referral)
@@ -251,7 +252,6 @@ def send(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse:
 
 @require_POST
 def approve(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse:
-    require(request, Perm.APPROVE_REFERRALS)
     user = acting_user(request)
     return _act(
         request,
@@ -259,12 +259,12 @@ def approve(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse:
         side="sender",
         action=lambda r: services.approve_referral(referral=r, by=user),
         done=_("Approved and sent."),
+        perm=Perm.APPROVE_REFERRALS,
     )
 
 
 @require_POST
 def return_to_draft(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse:
-    require(request, Perm.APPROVE_REFERRALS)
     user = acting_user(request)
     return _act(
         request,
@@ -272,6 +272,7 @@ def return_to_draft(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespons
         side="sender",
         action=lambda r: services.return_to_draft(referral=r, by=user),
         done=_("Returned to the caseworker."),
+        perm=Perm.APPROVE_REFERRALS,
     )
 
 

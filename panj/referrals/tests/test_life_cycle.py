@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from panj.audit.models import AuditEntry
@@ -72,7 +73,7 @@ def test_it_sends_feedback_without_the_receivers_other_case_data(sent, carol, re
 
 def test_it_refuses_feedback_for_a_service_not_asked_for(sent, carol):
     referral = services.accept_referral(referral=sent, by=carol)
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError):
         services.record_delivery(referral=referral, by=carol, category="legal", outcome="delivered")
 
 
