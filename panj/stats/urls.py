@@ -1,5 +1,7 @@
-from django.urls import path  # noqa: F401
+"""Addresses of the statistics pages (signed in)."""
+
+from django.urls import URLPattern, path  # noqa: F401
 
 app_name = "stats"
 
-urlpatterns: list = []
+urlpatterns: list[URLPattern] = []
