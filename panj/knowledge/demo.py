@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from panj.accounts.models import User
 from panj.directory.models import Country, Organisation
+from panj.knowledge.demo_joint_work import load_demo_joint_work
 from panj.knowledge.models import LibraryItem, NewsPost
 from panj.knowledge.services.library import ItemDetails, add_library_item
 from panj.knowledge.services.news import PostDetails, post_news
@@ -242,4 +243,5 @@ def load_demo() -> str | None:
     items = load_demo_library()
     posts = load_demo_news()
     # --- the rest of the knowledge demo (events, programmes, campaigns) below ---
-    return f"knowledge: {items} library items, {posts} news posts"
+    joint_work = load_demo_joint_work()
+    return f"knowledge: {items} library items, {posts} news posts, {joint_work}"
