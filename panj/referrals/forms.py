@@ -104,7 +104,7 @@ class AgreementForm(forms.ModelForm[Agreement]):
     def __init__(self, *args: Any, own: Organisation | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.own = own
-        if self.instance.pk:
+        if not self.instance._state.adding:
             for name in ("organisations", "countries"):
                 del self.fields[name]
             self.initial.setdefault("fields_allowed", self.instance.fields)
@@ -120,7 +120,7 @@ class AgreementForm(forms.ModelForm[Agreement]):
         starts, ends = data.get("starts_on"), data.get("ends_on")
         if starts and ends and ends < starts:
             self.add_error("ends_on", _("An agreement cannot end before it starts."))
-        if not self.instance.pk:
+        if self.instance._state.adding:
             organisations = list(data.get("organisations") or [])
             if self.own is not None and self.own not in organisations:
                 organisations.append(self.own)
