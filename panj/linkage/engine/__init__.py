@@ -44,7 +44,7 @@ __all__ = [
 #: 0.60 to 0.80; 0.70 is the highest at which FEBRL4 stays at F1 ≥ 0.98 (its best, 0.99, is at
 #: 0.60), and the cross-script sets lose about 0.03 F1 against their best (at 0.74-0.75), where
 #: namesakes with a missing father's name or birth year start to pass.
-DEFAULT_THRESHOLD = 0.70
+DEFAULT_THRESHOLD = 0.5
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,9 @@ derived from the secret) of one of:
 - sex × the first three letters of the skeleton of the given, father's or family name, whatever
   the birth year says (an estimated year may be far off, a date mistyped) and in whichever field
   the name was written;
-- the exact birth date.
+- the place and the first letter of a name's skeleton;
+- the exact birth date, and the date without its day, its month or its year (one part
+  mistyped).
 
 An unknown sex gives the keys of both. Two records are compared when they share a key.
 
@@ -29,12 +31,12 @@ from dataclasses import dataclass
 import numpy as np
 import numpy.typing as npt
 
-from .normalise import lineage_key, name_key
+from .normalise import lineage_key, name_key, place_key
 from .records import Person
 
 __all__ = ["BLOCKING_LEAK", "BLOCK_COLUMNS", "BlockKeyer", "Blocks", "shared_blocks"]
 
-BLOCK_COLUMNS = 24
+BLOCK_COLUMNS = 32
 #: birth years around the own one that a record is blocked with
 YEARS = (-1, 0)
 BLOCKING_LEAK = "block membership and block sizes (sex × birth year; name beginnings)"
@@ -44,7 +46,8 @@ class BlockKeyer:
     def __init__(self, key: bytes) -> None:
         self._key = key
         self._cache: dict[str, int] = {}
-        self._keys: dict[tuple[str, int | None, tuple[str, ...], tuple[str, ...]], list[int]] = {}
+        self._keys: dict[tuple[object, ...], list[int]] = {}
+        self._place_keys: dict[tuple[object, ...], list[int]] = {}
 
     def _hash(self, text: str) -> int:
         hit = self._cache.get(text)
@@ -66,13 +69,31 @@ class BlockKeyer:
         if keys is None:
             keys = [self._hash(t) for t in self._texts(p.sex, p.year, given, lineage)]
             self._keys[ck] = keys
+        if p.place:
+            pk = (p.place, given, lineage)
+            more = self._place_keys.get(pk)
+            if more is None:
+                more = [self._hash(t) for t in self._place_texts(p.place, given, lineage)]
+                self._place_keys[pk] = more
+            keys = keys + more
         if p.birth_date:
-            keys = [*keys, self._hash("d:" + p.birth_date)]
+            # the exact date, and the date with one part mistyped
+            d = p.birth_date
+            keys = [
+                *keys,
+                self._hash("d:" + d),
+                self._hash("ym:" + d[:7]),
+                self._hash("yd:" + d[:4] + d[7:]),
+                self._hash("md:" + d[4:]),
+            ]
         return keys[:BLOCK_COLUMNS]
 
     @staticmethod
     def _texts(
-        sex: str, year: int | None, given: tuple[str, ...], lineage: tuple[str, ...]
+        sex: str,
+        year: int | None,
+        given: tuple[str, ...],
+        lineage: tuple[str, ...],
     ) -> list[str]:
         initials = sorted({sk[0] for sk in (*given, *lineage)})
         sexes = [sex] if sex in ("M", "F") else ["M", "F"]
@@ -82,6 +103,12 @@ class BlockKeyer:
         # whatever the birth year says, and with given and family names in either field
         out.extend(f"n:{s}:{sk[:3]}" for s in sexes for sk in (*given, *lineage))
         return list(dict.fromkeys(out))
+
+    @staticmethod
+    def _place_texts(place: str, given: tuple[str, ...], lineage: tuple[str, ...]) -> list[str]:
+        """The place and a name's first consonant, when birth year and names are mistyped."""
+        initials = sorted({sk[0] for sk in (*given, *lineage)})
+        return [f"p:{pl[:3]}:{c}" for pl in place_key(place).skeletons[:1] for c in initials]
 
 
 @dataclass(frozen=True, slots=True)

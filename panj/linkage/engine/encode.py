@@ -38,31 +38,46 @@ import numpy.typing as npt
 
 from .block import BLOCK_COLUMNS, BlockKeyer
 from .keys import Secret
-from .normalise import NameKey, form_tokens, lineage_key, name_key, place_key
+from .normalise import NameKey, family_key, father_key, form_tokens, name_key, place_key
 from .records import Person
 
 __all__ = ["EncodedSet", "Encoder", "EncodingError", "Params", "encode_people"]
 
 FORMAT = "panj-linkage-encodings"
-FORMAT_VERSION = 1
+#: 1: one record-level filter. 2: one balanced segment per field and a word of field presence.
+FORMAT_VERSION = 2
 
 
 class EncodingError(ValueError):
     """An encodings file that cannot be used, or two that cannot be compared."""
 
 
+FIELDS = ("given", "father", "family", "year", "date", "sex", "place")
+#: The name fields: hashed and laid out alike, so that any two of them can be compared.
+NAMES = ("given", "father", "family")
+
+
 @dataclass(frozen=True, slots=True)
 class Params:
-    """Everything both sides must agree on for their encodings to be comparable."""
+    """Everything both sides must agree on for their encodings to be comparable: the size in
+    bits of each field's filter (a multiple of 32), before the complement doubles it."""
 
-    length: int = 512
-    given: int = 110
-    lineage: int = 100
-    year: int = 55
-    date: int = 40
-    sex: int = 20
-    place: int = 25
+    given: int = 128
+    father: int = 128
+    family: int = 128
+    year: int = 64
+    date: int = 64
+    sex: int = 32
+    place: int = 64
     balanced: bool = True
+
+    def __post_init__(self) -> None:
+        for f in FIELDS:
+            size = getattr(self, f)
+            if size < 32 or size % 32:
+                raise ValueError(f"the {f} filter size must be a multiple of 32, not {size}")
+        if len({getattr(self, f) for f in NAMES}) != 1:
+            raise ValueError("the given, father's and family name filters must be of one size")
 
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}
@@ -72,22 +87,54 @@ class Params:
         return hashlib.sha256(text.encode()).hexdigest()[:16]
 
     @property
+    def length(self) -> int:
+        """Bits of all field filters together, before the complement."""
+        return sum(getattr(self, f) for f in FIELDS)
+
+    def stored(self, fld: str) -> int:
+        """Bits one field's segment takes in an encoding."""
+        size = int(getattr(self, fld))
+        return 2 * size if self.balanced else size
+
+    def segments(self) -> list[tuple[str, int, int]]:
+        """(field, first word, word count) of each field's segment in an encoding."""
+        out: list[tuple[str, int, int]] = []
+        word = 0
+        for f in FIELDS:
+            n = self.stored(f) // 64 if self.stored(f) % 64 == 0 else -1
+            if n < 1:
+                raise ValueError(f"the {f} segment must fill whole 64-bit words")
+            out.append((f, word, n))
+            word += n
+        return out
+
+    @property
+    def presence_word(self) -> int:
+        """The last word of an encoding: bit i says that field i was given."""
+        return sum(n for _f, _w, n in self.segments())
+
+    @property
     def bits(self) -> int:
-        return 2 * self.length if self.balanced else self.length
+        return 64 * self.words
 
     @property
     def words(self) -> int:
-        return self.bits // 64
+        return self.presence_word + 1
 
 
-FIELDS = ("given", "lineage", "year", "date", "sex", "place")
-#: Share of a name's budget that goes to its consonant skeleton, which is what Arabic script,
+#: Share of a name's positions that goes to its consonant skeleton, which is what Arabic script,
 #: writing no short vowels, has in common with the Cyrillic and Latin spellings.
 SKELETON_SHARE = 0.6
-#: A missing field sets this share of its budget at random positions. A field missing on one
-#: side then costs a little more than half a disagreement, and a field missing on both sides half
-#: a disagreement: two records that say little are not alike just because they say little.
-MISSING_FILL = 0.5
+#: Share of a field's filter bits that its tokens set, spread over the tokens.
+FILL = {
+    "given": 0.4,
+    "father": 0.4,
+    "family": 0.4,
+    "year": 0.5,
+    "date": 0.5,
+    "sex": 0.5,
+    "place": 0.4,
+}
 #: Birth year tokens: an estimated year two years off still shares three of five tokens.
 YEAR_WINDOW = (-2, -1, 0, 1, 2)
 
@@ -142,7 +189,8 @@ class EncodedSet:
         if header.get("version") != FORMAT_VERSION:
             raise EncodingError(
                 f"{path} uses encoding format version {header.get('version')}, "
-                f"this Panj reads version {FORMAT_VERSION}"
+                f"this Panj reads version {FORMAT_VERSION}: encode the people file again "
+                "with this version of `panj linkage encode` (both sides must use the same)"
             )
         try:
             params = Params(**header["params"])
@@ -177,44 +225,64 @@ class Encoder:
     def __init__(self, secret: Secret, params: Params | None = None) -> None:
         self.secret = secret
         self.params = params or Params()
-        if self.params.length & (self.params.length - 1) or self.params.length % 64:
-            raise ValueError("the filter length must be a power of two and at least 64")
-        # half of a name's positions come from a key that given and lineage share, so that a
-        # name recorded in the other field (swapped given and family names) still half-agrees
+        prm = self.params
+        segments = prm.segments()
         self._token_key = secret.derive("tokens")
+        # the names are hashed and laid out alike, so that a name recorded in another field
+        # (given and family names swapped; Karimov's father Karim) can still be recognised
+        name_salt = int.from_bytes(secret.derive("field:name", 8), "little") | 1
         self._salts = {
-            f: int.from_bytes(secret.derive(f"field:{f}", 8), "little") | 1 for f in FIELDS
+            f: name_salt
+            if f in NAMES
+            else int.from_bytes(secret.derive(f"field:{f}", 8), "little") | 1
+            for f in FIELDS
         }
-        self._tokens: dict[str, tuple[int, int, int, int]] = {}
-        self._token_positions: dict[tuple[str, int, int], tuple[int, ...]] = {}
-        self._budget = {f: int(getattr(self.params, f)) for f in FIELDS}
+        self._tokens: dict[str, tuple[int, int]] = {}
+        self._token_positions: dict[tuple[str, str, int], tuple[int, ...]] = {}
+        self._size = {f: int(getattr(prm, f)) for f in FIELDS}
+        self._budget = {f: round(self._size[f] * FILL[f]) for f in FIELDS}
+        self._offset: dict[str, int] = {}
         self._cache: dict[tuple[object, ...], npt.NDArray[np.int64]] = {}
         self._blocker = BlockKeyer(secret.derive("blocking"))
-        seed = int.from_bytes(secret.derive("permutation", 16), "big")
-        self._perm = np.random.default_rng(seed).permutation(self.params.bits)
-        # where bit i of the filter-and-complement lands after the permutation
-        self._where = np.argsort(self._perm)
-        self._complement_row = np.zeros(self.params.bits, dtype=np.bool_)
-        self._complement_row[self._where[self.params.length :]] = True
-        self._fill_seed = int.from_bytes(secret.derive("fill", 16), "big")
+        # base bit i of field f (offset + i) is stored at _where[...]; its complement at
+        # _where_c[...]; each field's bits are permuted within its own segment
+        base = 0
+        where: list[npt.NDArray[np.int64]] = []
+        where_c: list[npt.NDArray[np.int64]] = []
+        for f, word, _n in segments:
+            size = self._size[f]
+            self._offset[f] = base
+            base += size
+            label = "name" if f in NAMES else f
+            seed = int.from_bytes(secret.derive(f"permutation:{label}", 16), "big")
+            stored = prm.stored(f)
+            perm = np.random.default_rng(seed).permutation(stored).astype(np.int64) + 64 * word
+            where.append(perm[:size])
+            where_c.append(perm[size:] if prm.balanced else perm[:0])
+        self._where = np.concatenate(where)
+        self._where_c = np.concatenate(where_c)
+        self._complement_row = np.zeros(prm.bits, dtype=np.bool_)
+        self._complement_row[self._where_c] = True
 
-    def _hashes(self, tok: str) -> tuple[int, int, int, int]:
-        """Four 64-bit words of one keyed BLAKE2b digest of a token, cached."""
+    def _hashes(self, tok: str) -> tuple[int, int]:
+        """Two 64-bit words of one keyed BLAKE2b digest of a token, cached."""
         hit = self._tokens.get(tok)
         if hit is None:
-            d = hashlib.blake2b(tok.encode(), key=self._token_key, digest_size=32).digest()
-            w = [int.from_bytes(d[i : i + 8], "little") for i in (0, 8, 16, 24)]
-            hit = (w[0], w[1] | 1, w[2], w[3] | 1)
+            d = hashlib.blake2b(tok.encode(), key=self._token_key, digest_size=16).digest()
+            hit = (int.from_bytes(d[:8], "little"), int.from_bytes(d[8:], "little") | 1)
             self._tokens[tok] = hit
         return hit
 
-    def _spread(self, parts: list[tuple[int, Sequence[str], int]]) -> npt.NDArray[np.int64]:
-        """For each (field salt, tokens, budget): exactly `budget` positions spread evenly over
-        the tokens. A token's k positions are (h1 ^ salt) + j·h2, j < k (double hashing), from
-        one keyed BLAKE2b digest; salt 0 is the part that given and family names share."""
-        mask = self.params.length - 1
+    def _spread(self, fld: str, parts: list[tuple[Sequence[str], int]]) -> list[int]:
+        """For each (tokens, budget): `budget` positions spread evenly over the tokens. A
+        token's k positions are (h1 ^ salt) + j·h2 mod size, j < k (double hashing), from one
+        keyed BLAKE2b digest."""
+        size = self._size[fld]
+        salt = self._salts[fld]
+        offset = self._offset[fld]
+        cache = self._token_positions
         out: list[int] = []
-        for salt, tokens, budget in parts:
+        for tokens, budget in parts:
             n = len(tokens)
             if not n:
                 continue
@@ -223,15 +291,15 @@ class Encoder:
                 k = base + (1 if i < extra else 0)
                 if not k:
                     continue
-                ck = (tok, salt, k)
-                pos = self._token_positions.get(ck)
+                ck = (tok, fld, k)
+                pos = cache.get(ck)
                 if pos is None:
-                    a, b, c, d = self._hashes(tok)
-                    h1, h2 = (c ^ salt, d) if salt else (a, b)
-                    pos = tuple((h1 + j * h2) & mask for j in range(k))
-                    self._token_positions[ck] = pos
+                    h1, h2 = self._hashes(tok)
+                    h1 ^= salt
+                    pos = tuple(offset + (h1 + j * h2) % size for j in range(k))
+                    cache[ck] = pos
                 out.extend(pos)
-        return np.array(out, dtype=np.int64)
+        return out
 
     def _field(
         self, fld: str, cache_key: object, tokens_of: NameKey | list[str]
@@ -241,36 +309,23 @@ class Encoder:
         if hit is not None:
             return hit
         budget = self._budget[fld]
-        own = self._salts[fld]
         if isinstance(tokens_of, NameKey):
             forms = tokens_of.forms
             if not forms:
                 return None
             share = budget / len(forms)
-            pos = np.concatenate([self._form(fld, own, f, share) for f in forms])
-            self._cache[ck] = pos
-            return pos
-        if not tokens_of:
-            return None
-        parts: list[tuple[int, Sequence[str], int]] = [(own, tokens_of, budget)]
-        pos = self._spread(parts)
-        self._cache[ck] = pos
-        return pos
-
-    def _form(self, fld: str, own: int, form: str, budget: float) -> npt.NDArray[np.int64]:
-        """One canonical name form's positions: half under the field's own salt, half shared
-        by given and family names; within each, SKELETON_SHARE to the consonant skeleton."""
-        ck = (fld, form, budget)
-        hit = self._cache.get(ck)
-        if hit is not None:
-            return hit
-        spelled, consonants = form_tokens(form)
-        share = budget * SKELETON_SHARE if consonants else 0.0
-        parts: list[tuple[int, Sequence[str], int]] = []
-        for salt in (own, 0):
-            parts.append((salt, spelled, round((budget - share) / 2)))
-            parts.append((salt, consonants, round(share / 2)))
-        pos = self._spread(parts)
+            out: list[int] = []
+            for form in forms:
+                spelled, consonants = form_tokens(form)
+                sk = share * SKELETON_SHARE if consonants else 0.0
+                out.extend(
+                    self._spread(fld, [(spelled, round(share - sk)), (consonants, round(sk))])
+                )
+            pos = np.unique(np.array(out, dtype=np.int64))
+        else:
+            if not tokens_of:
+                return None
+            pos = np.unique(np.array(self._spread(fld, [(tokens_of, budget)]), dtype=np.int64))
         self._cache[ck] = pos
         return pos
 
@@ -289,11 +344,18 @@ class Encoder:
             "given",
             self._field("given", p.given_name, name_key(p.given_name)) if p.given_name else None,
         )
-        if p.father_name or p.family_name:
-            lk = lineage_key(p.father_name, p.family_name)
-            add("lineage", self._field("lineage", (p.father_name, p.family_name), lk))
-        else:
-            missing.append("lineage")
+        add(
+            "father",
+            self._field("father", p.father_name, father_key(p.father_name))
+            if p.father_name
+            else None,
+        )
+        add(
+            "family",
+            self._field("family", p.family_name, family_key(p.family_name))
+            if p.family_name
+            else None,
+        )
         year = p.year
         add(
             "year",
@@ -312,49 +374,38 @@ class Encoder:
         add("place", self._field("place", p.place, place_key(p.place)) if p.place else None)
         return present, missing
 
-    def _bits(
-        self, rows: npt.NDArray[np.int64], cols: npt.NDArray[np.int64], n: int
-    ) -> npt.NDArray[np.bool_]:
-        """Set bits of n filters; balanced filters are built already permuted: every record
-        starts with all complement bits set, and each set filter bit clears its complement."""
-        L = self.params.length
-        if not self.params.balanced:
-            bits = np.zeros((n, L), dtype=np.bool_)
-            bits.reshape(-1)[rows * L + cols] = True
-            return bits
-        width = 2 * L
-        bits = np.empty((n, width), dtype=np.bool_)
-        bits[:] = self._complement_row
-        flat = bits.reshape(-1)
-        base = rows * width
-        flat[base + self._where[cols]] = True
-        flat[base + self._where[cols + L]] = False
-        return bits
-
     def encode(self, people: Sequence[Person], chunk: int = 16384) -> EncodedSet:
+        """Set bits chunk by chunk. Balanced segments are built already permuted: every record
+        starts with all complement bits set, and each set filter bit clears its complement. A
+        missing field leaves its segment empty and its presence bit clear."""
         n = len(people)
-        L = self.params.length
-        rng = np.random.default_rng(self._fill_seed)
-        fill = {f: round(b * MISSING_FILL) for f, b in self._budget.items()}
-        packed = np.empty((n, self.params.bits // 8), dtype=np.uint8)
+        prm = self.params
+        width = prm.bits
+        bit_of = {f: 1 << i for i, f in enumerate(FIELDS)}
+        everything = sum(bit_of.values())
+        presence = np.zeros((n, 1), dtype=np.uint64)
+        packed = np.empty((n, width // 8), dtype=np.uint8)
         for start in range(0, n, chunk):
             part = people[start : start + chunk]
+            m = len(part)
             arrays: list[npt.NDArray[np.int64]] = []
-            counts = np.zeros(len(part), dtype=np.int64)
-            fills = np.zeros(len(part), dtype=np.int64)
+            counts = np.zeros(m, dtype=np.int64)
             for r, p in enumerate(part):
                 present, missing = self.record_positions(p)
                 arrays.extend(present)
                 counts[r] = sum(len(a) for a in present)
-                fills[r] = sum(fill[m] for m in missing)
-            arrays.append(rng.integers(0, L, int(fills.sum())))
-            cols = np.concatenate(arrays)
-            rows = np.concatenate(
-                [np.repeat(np.arange(len(part)), counts), np.repeat(np.arange(len(part)), fills)]
-            )
-            bits = self._bits(rows, cols, len(part))
-            packed[start : start + len(part)] = np.packbits(bits, axis=1, bitorder="little")
-        filters = packed.view(np.uint64).reshape(n, self.params.words)
+                presence[start + r, 0] = everything - sum(bit_of[f] for f in missing)
+            cols = np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
+            base = np.repeat(np.arange(m, dtype=np.int64) * width, counts)
+            bits = np.empty((m, width), dtype=np.bool_)
+            bits[:] = self._complement_row
+            flat = bits.reshape(-1)
+            flat[base + self._where[cols]] = True
+            if prm.balanced:
+                flat[base + self._where_c[cols]] = False
+            packed[start : start + m] = np.packbits(bits, axis=1, bitorder="little")
+        filters = packed.view(np.uint64).reshape(n, prm.words)
+        filters[:, prm.presence_word] = presence[:, 0]
         blocks = np.zeros((n, BLOCK_COLUMNS), dtype=np.uint64)
         for r, p in enumerate(people):
             keys = self._blocker.keys(p)

@@ -32,6 +32,8 @@ from anyascii import anyascii
 
 __all__ = [
     "NameKey",
+    "family_key",
+    "father_key",
     "fold_latin",
     "lineage_key",
     "name_key",
@@ -356,6 +358,18 @@ def _father_forms(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=65536)
 def _family_forms(text: str) -> tuple[str, ...]:
     return tuple(_particles(_word_forms(text, _SURNAME_SUFFIX)))
+
+
+@lru_cache(maxsize=65536)
+def father_key(text: str) -> NameKey:
+    """A father's name, a Russian patronymic reduced to it (Karimovich → Karim)."""
+    return NameKey(_father_forms(text))
+
+
+@lru_cache(maxsize=65536)
+def family_key(text: str) -> NameKey:
+    """A family name as its root (Karimov, Karimzoda, Karimi → Karim)."""
+    return NameKey(_family_forms(text))
 
 
 @lru_cache(maxsize=65536)

@@ -113,7 +113,7 @@ def test_it_rejects_a_wrong_file_clearly_and_stores_nothing(
     if kind == "other_key":
         file = _enc(tmp_path, PARTNER_PEOPLE, Secret.generate())
     elif kind == "other_params":
-        file = _enc(tmp_path, PARTNER_PEOPLE, secret, Params(length=256))
+        file = _enc(tmp_path, PARTNER_PEOPLE, secret, Params(place=128))
     else:
         file = SimpleUploadedFile("people.enc", b"id,given_name\n1,Zahra\n")
     response = _upload(client, exchange, file)

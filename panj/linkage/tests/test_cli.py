@@ -252,7 +252,7 @@ def test_it_refuses_to_match_files_with_different_parameters(
     secret = Secret.read(key)
     people = [Person("1", "Ali")]
     encode_people(people, secret).save(tmp_path / "a.enc")
-    encode_people(people, secret, Params(length=2048)).save(tmp_path / "b.enc")
+    encode_people(people, secret, Params(place=128)).save(tmp_path / "b.enc")
     code = main(
         [
             "linkage",
@@ -264,4 +264,4 @@ def test_it_refuses_to_match_files_with_different_parameters(
         ]
     )
     assert code == 1
-    assert "different parameters (length: 512 vs 2048" in capsys.readouterr().err
+    assert "different parameters (place: 64 vs 128" in capsys.readouterr().err

@@ -35,8 +35,12 @@ def test_it_never_writes_the_secret_into_an_encodings_file(tmp_path: Path) -> No
 
 def test_it_gives_every_encoding_the_same_weight() -> None:
     enc = encode_people(PEOPLE, Secret.generate())
-    weights = np.bitwise_count(enc.filters).sum(axis=1)
+    fields = enc.filters[:, : enc.params.presence_word]
+    weights = np.bitwise_count(fields).sum(axis=1)
     assert set(weights.tolist()) == {Params().length}
+    for _field, first, count in enc.params.segments():
+        per_field = np.bitwise_count(enc.filters[:, first : first + count]).sum(axis=1)
+        assert set(per_field.tolist()) == {32 * count}
 
 
 def test_it_finds_the_same_woman_across_scripts_and_not_a_stranger() -> None:
@@ -57,8 +61,8 @@ def test_it_cannot_be_compared_without_the_same_secret() -> None:
 def test_it_refuses_encodings_made_with_other_parameters() -> None:
     secret = Secret.generate()
     a = encode_people(PEOPLE, secret)
-    b = encode_people(PEOPLE, secret, Params(given=300))
-    with pytest.raises(EncodingError, match=r"different parameters.*given"):
+    b = encode_people(PEOPLE, secret, Params(place=128))
+    with pytest.raises(EncodingError, match=r"different parameters.*place"):
         check_comparable(a, b)
 
 
