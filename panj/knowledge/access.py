@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
 
 from panj.accounts.access import current_membership
@@ -20,6 +21,9 @@ from panj.knowledge.models import (
     NewsPost,
     NewsQuerySet,
 )
+from panj.knowledge.models.campaigns import Campaign, CampaignQuerySet
+from panj.knowledge.models.events import ActionQuerySet, Event, EventQuerySet, FollowUpAction
+from panj.knowledge.models.programmes import Programme, ProgrammeQuerySet
 
 # --- Library ---------------------------------------------------------------------------
 
@@ -134,3 +138,176 @@ def access_news_post_for_edit(request: HttpRequest, post_id: uuid.UUID) -> NewsP
 
 def public_news_post(post_id: uuid.UUID) -> NewsPost:
     return _post(NewsPost.objects.public(), post_id)
+
+
+# --- Events, follow-up actions, joint programmes and campaigns -------------------------
+#
+# Events, programmes and campaigns are the network's by default: every member sees them. One
+# marked "only the organisations taking part" is seen by its organisers (or partners) and the
+# organisations invited to it, and no one else, not even the network coordinators. A record
+# the user may see but not change answers 403.
+
+
+def _member(request: HttpRequest) -> Membership | None:
+    membership = current_membership(request)
+    return membership if membership is not None and membership.is_active else None
+
+
+def is_coordinator(membership: Membership | None) -> bool:
+    return membership is not None and membership.role == Role.NETWORK_COORDINATOR
+
+
+def may_organise(request: HttpRequest) -> bool:
+    membership = _member(request)
+    return membership is not None and membership.can(Perm.ORGANISE_EVENTS)
+
+
+# Events
+
+
+def visible_events(request: HttpRequest) -> EventQuerySet:
+    membership = _member(request)
+    if membership is None:
+        return Event.objects.none()
+    return Event.objects.seen_by(membership.organisation_id)
+
+
+def access_event(request: HttpRequest, event_id: uuid.UUID) -> Event:
+    try:
+        return (
+            visible_events(request)
+            .select_related("organisation", "country", "area")
+            .prefetch_related("co_organisers")
+            .get(id=event_id)
+        )
+    except (Event.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def may_edit_event(request: HttpRequest, event: Event) -> bool:
+    """Organisers change their events; network coordinators change every event they see."""
+    membership = _member(request)
+    if membership is None or not membership.can(Perm.ORGANISE_EVENTS):
+        return False
+    return is_coordinator(membership) or membership.organisation_id in event.organiser_ids()
+
+
+def access_event_for_edit(request: HttpRequest, event_id: uuid.UUID) -> Event:
+    event = access_event(request, event_id)
+    if not may_edit_event(request, event):
+        raise PermissionDenied
+    return event
+
+
+# Follow-up actions
+
+
+def may_update_action(request: HttpRequest, action: FollowUpAction) -> bool:
+    """Staff of the owner organisation (not its read-only viewers) and the event's editors."""
+    membership = _member(request)
+    if membership is None:
+        return False
+    if membership.organisation_id == action.organisation_id and membership.role != Role.VIEWER:
+        return True
+    return may_edit_event(request, action.event)
+
+
+def access_action_for_update(request: HttpRequest, action_id: uuid.UUID) -> FollowUpAction:
+    """An action of an event the user sees: 404 otherwise, 403 if not theirs to update."""
+    membership = _member(request)
+    if membership is None:
+        raise Http404
+    try:
+        action = (
+            FollowUpAction.objects.select_related("event", "organisation")
+            .prefetch_related("event__co_organisers")
+            .get(id=action_id, event__in=visible_events(request))
+        )
+    except (FollowUpAction.DoesNotExist, ValueError):
+        raise Http404 from None
+    if not may_update_action(request, action):
+        raise PermissionDenied
+    return action
+
+
+def own_actions(request: HttpRequest) -> ActionQuerySet:
+    """The actions the user's organisation owns."""
+    membership = _member(request)
+    if membership is None:
+        return FollowUpAction.objects.none()
+    return FollowUpAction.objects.filter(organisation_id=membership.organisation_id)
+
+
+def overseen_actions(request: HttpRequest) -> ActionQuerySet:
+    """Coordinators follow every action of the events they see; others their own."""
+    membership = _member(request)
+    if not is_coordinator(membership):
+        return own_actions(request)
+    return FollowUpAction.objects.filter(event__in=visible_events(request).values("id"))
+
+
+# Joint programmes
+
+
+def visible_programmes(request: HttpRequest) -> ProgrammeQuerySet:
+    membership = _member(request)
+    if membership is None:
+        return Programme.objects.none()
+    return Programme.objects.seen_by(membership.organisation_id)
+
+
+def access_programme(request: HttpRequest, programme_id: uuid.UUID) -> Programme:
+    try:
+        return visible_programmes(request).select_related("organisation").get(id=programme_id)
+    except (Programme.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def may_edit_programme(request: HttpRequest, programme: Programme) -> bool:
+    """The lead and the partners report progress; coordinators too."""
+    membership = _member(request)
+    if membership is None or not membership.can(Perm.ORGANISE_EVENTS):
+        return False
+    if is_coordinator(membership) or membership.organisation_id == programme.organisation_id:
+        return True
+    return programme.partners.filter(id=membership.organisation_id).exists()
+
+
+def access_programme_for_edit(request: HttpRequest, programme_id: uuid.UUID) -> Programme:
+    programme = access_programme(request, programme_id)
+    if not may_edit_programme(request, programme):
+        raise PermissionDenied
+    return programme
+
+
+# Awareness campaigns
+
+
+def visible_campaigns(request: HttpRequest) -> CampaignQuerySet:
+    membership = _member(request)
+    if membership is None:
+        return Campaign.objects.none()
+    return Campaign.objects.seen_by(membership.organisation_id)
+
+
+def access_campaign(request: HttpRequest, campaign_id: uuid.UUID) -> Campaign:
+    try:
+        return visible_campaigns(request).select_related("organisation").get(id=campaign_id)
+    except (Campaign.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def may_edit_campaign(request: HttpRequest, campaign: Campaign) -> bool:
+    membership = _member(request)
+    if membership is None or not membership.can(Perm.ORGANISE_EVENTS):
+        return False
+    if is_coordinator(membership) or membership.organisation_id == campaign.organisation_id:
+        return True
+    return campaign.partners.filter(id=membership.organisation_id).exists()
+
+
+def access_campaign_for_edit(request: HttpRequest, campaign_id: uuid.UUID) -> Campaign:
+    campaign = access_campaign(request, campaign_id)
+    if not may_edit_campaign(request, campaign):
+        raise PermissionDenied
+    return campaign

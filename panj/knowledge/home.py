@@ -9,8 +9,7 @@ from django.utils import timezone
 
 from panj.accounts.access import current_membership
 from panj.core.panels import HomePanel
-from panj.knowledge.access import news_for
-from panj.knowledge.access_events import own_actions
+from panj.knowledge.access import news_for, own_actions
 from panj.knowledge.models.events import FollowUpAction
 
 LATEST_NEWS = 3

@@ -5,7 +5,7 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.forms import Form
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,14 +14,16 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panj.accounts.access import require
 from panj.accounts.roles import Perm
-from panj.knowledge import access_events as access
+from panj.knowledge import access
 from panj.knowledge.figures import reach_of
 from panj.knowledge.forms.events import CampaignForm, MessageForm, ReachForm
 from panj.knowledge.models.campaigns import AgeGroup, Campaign
 from panj.knowledge.services import campaigns as services
 
 
-def _form_page(request: HttpRequest, form: Form, *, title: str, campaign: Campaign) -> HttpResponse:
+def _form_page(
+    request: HttpRequest, form: BaseForm, *, title: str, campaign: Campaign
+) -> HttpResponse:
     return render(
         request,
         "knowledge/events/form_page.html",

@@ -7,7 +7,7 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.forms import Form
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panj.accounts.access import current_membership, require
 from panj.accounts.roles import Perm
 from panj.core.htmx import render_page_or_partial
-from panj.knowledge import access_events as access
+from panj.knowledge import access
 from panj.knowledge.calendar import calendar_of
 from panj.knowledge.forms.events import (
     ActionForm,
@@ -38,7 +38,7 @@ PAST_SHOWN = 50
 FEED_SIZE = 200
 
 
-def _form_page(request: HttpRequest, form: Form, *, title: str, event: Event) -> HttpResponse:
+def _form_page(request: HttpRequest, form: BaseForm, *, title: str, event: Event) -> HttpResponse:
     """A form of the event page on a page of its own: shown again with its errors."""
     return render(
         request,

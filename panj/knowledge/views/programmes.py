@@ -6,7 +6,7 @@ import uuid
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.forms import Form
+from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from panj.accounts.access import require
 from panj.accounts.roles import Perm
-from panj.knowledge import access_events as access
+from panj.knowledge import access
 from panj.knowledge.charts import progress_chart
 from panj.knowledge.forms.events import IndicatorForm, ProgrammeForm, ProgressForm
 from panj.knowledge.models.programmes import Programme, ProgressValue
@@ -23,7 +23,7 @@ from panj.knowledge.services import programmes as services
 
 
 def _form_page(
-    request: HttpRequest, form: Form, *, title: str, programme: Programme
+    request: HttpRequest, form: BaseForm, *, title: str, programme: Programme
 ) -> HttpResponse:
     return render(
         request,
