@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
@@ -9,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 MAX_BYTES = 5 * 1024 * 1024
 
 
-def check_pdf(document: UploadedFile) -> None:
+def check_pdf(document: UploadedFile[Any]) -> None:
     """Refuse anything but a readable PDF of at most 5 MB."""
     if document.size is None or document.size > MAX_BYTES:
         raise ValidationError(_("The signed document must be a PDF of at most 5 MB."))

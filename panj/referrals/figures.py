@@ -56,7 +56,8 @@ def referral_flows(
     for sender_id, receiver_id, sent_at, answered_at in sent.filter(accepted_q).values_list(
         "sender_id", "receiver_id", "sent_at", "answered_at"
     ):
-        hours[(sender_id, receiver_id)].append((answered_at - sent_at).total_seconds() / 3600)
+        if answered_at is not None and sent_at is not None:
+            hours[(sender_id, receiver_id)].append((answered_at - sent_at).total_seconds() / 3600)
     flows = [
         ReferralFlow(
             from_organisation_id=row["sender_id"],

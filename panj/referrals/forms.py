@@ -24,7 +24,7 @@ class NewReferralForm(forms.Form):
 
 
 class SendForm(forms.Form):
-    fields = forms.MultipleChoiceField(
+    travels = forms.MultipleChoiceField(
         label=_("What travels"),
         widget=CHECKBOXES,
         required=False,
@@ -49,11 +49,11 @@ class SendForm(forms.Form):
 
     def __init__(self, *args: Any, allowed: list[str], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["fields"]
+        field = self.fields["travels"]
         assert isinstance(field, forms.MultipleChoiceField)
         field.choices = [(name, travel.BY_NAME[name].label) for name in allowed]
         if not self.is_bound:
-            self.initial.setdefault("fields", allowed)
+            self.initial.setdefault("travels", allowed)
 
 
 class DeclineForm(forms.Form):

@@ -77,18 +77,18 @@ def create_agreement(
     ends_on: datetime.date,
     parties: Sequence[Organisation | Country],
     response_days: int = 7,
-    document: UploadedFile | None = None,
+    document: UploadedFile[Any] | None = None,
 ) -> Agreement:
     agreement = Agreement(
         organisation=organisation,
         title=title,
         scope=scope,
-        fields=travel.ordered(fields),
         starts_on=starts_on,
         ends_on=ends_on,
         response_days=response_days,
         created_by=by,
     )
+    agreement.fields = travel.ordered(fields)
     agreement.full_clean(exclude=["document"])
     if len(parties) < 1 or (len(parties) < 2 and not isinstance(parties[0], Country)):
         raise ValidationError(_("An agreement needs two parties, or a whole country."))
@@ -124,7 +124,7 @@ def update_agreement(*, agreement: Agreement, by: User | None, values: dict[str,
 
 
 @transaction.atomic
-def attach_document(*, agreement: Agreement, by: User | None, document: UploadedFile) -> None:
+def attach_document(*, agreement: Agreement, by: User | None, document: UploadedFile[Any]) -> None:
     """Keep the signed agreement: a checked PDF under the recording organisation's media."""
     check_pdf(document)
     old = agreement.document.name if agreement.document else ""
@@ -233,13 +233,13 @@ def draft_referral(
         receiver=receiver,
         case=case,
         agreement=agreement,
-        categories=categories,
         urgency=urgency,
         reason=reason,
         cross_border=sender.country_id != receiver.country_id,
-        travelled=travel.fields_that_may_travel(categories, agreement.fields),
         created_by=by,
     )
+    referral.categories = categories
+    referral.travelled = travel.fields_that_may_travel(categories, agreement.fields)
     referral.full_clean(exclude=["payload", "case", "sender", "receiver", "agreement"])
     referral.save()
     referral.services.set(services)
@@ -729,13 +729,14 @@ def _notify(
 ) -> None:
     """After commit, tell the people who act on it that a referral waits: a link, no case data."""
     roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
-    recipients = list(
+    members = (
         Membership.objects.active()
         .filter(organisation_id=organisation_id, role__in=roles)
         .exclude(user__email="")
-        .exclude(user_id=getattr(exclude, "pk", None))
-        .values_list("user__email", flat=True)
     )
+    if exclude is not None:
+        members = members.exclude(user_id=exclude.pk)
+    recipients = list(members.values_list("user__email", flat=True))
     if not recipients:
         return
     # The site's address where it is configured; else the path, which the reader's Panj opens.

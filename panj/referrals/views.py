@@ -241,7 +241,7 @@ def send(request: HttpRequest, referral_id: uuid.UUID) -> HttpResponse:
         return services.send_referral(
             referral=r,
             by=acting_user(request),
-            fields=form.cleaned_data["fields"],
+            fields=form.cleaned_data["travels"],
             languages=[language.code for language in form.cleaned_data["languages"]],
             note=form.cleaned_data["note"],
         )

@@ -109,7 +109,7 @@ def test_it_shows_the_sender_exactly_what_will_travel(draft, client_for, alice):
 
 def test_it_sends_only_the_ticked_fields(draft, client_for, alice, bob):
     response = client_for(alice).post(
-        _url("send", draft), {"fields": ["given_name", "gender", "note"], "note": "Call first"}
+        _url("send", draft), {"travels": ["given_name", "gender", "note"], "note": "Call first"}
     )
     assert response.status_code == 302
     draft.refresh_from_db()
