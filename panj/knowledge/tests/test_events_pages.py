@@ -35,6 +35,8 @@ def test_it_lets_an_organiser_create_an_event_in_local_time(client_for, bob, ngo
     # 09:00 in Kabul (UTC+4:30) is 04:30 UTC.
     assert event.starts_at == datetime.datetime(2026, 12, 1, 4, 30, tzinfo=datetime.UTC)
     assert event.local_end.strftime("%H:%M") == "16:30"
+    page = client_for(bob).get(response["Location"]).content.decode()
+    assert "09:00" in page and "16:30" in page and "04:30" not in page
 
 
 def test_it_refuses_to_create_events_for_roles_that_do_not_organise(client_for, alice, vera):

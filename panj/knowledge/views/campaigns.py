@@ -71,8 +71,8 @@ def campaign_detail(request: HttpRequest, campaign_id: uuid.UUID) -> HttpRespons
         "figures": figures,
         "reach": reach,
         "reach_rows": [(label, reach.by_age_group[code]) for code, label in AgeGroup.choices],
-        "message_form": MessageForm(),
-        "reach_form": ReachForm(),
+        "message_form": MessageForm(auto_id="message_%s"),
+        "reach_form": ReachForm(auto_id="reach_%s"),
     }
     return render(request, "knowledge/campaigns/campaign_detail.html", context)
 

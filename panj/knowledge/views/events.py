@@ -109,9 +109,10 @@ def event_detail(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
         "actions": actions,
         "today": timezone.localdate(),
         "status_choices": FollowUpAction.Status.choices,
-        "agenda_form": AgendaItemForm(),
-        "attendance_form": AttendanceForm(),
-        "action_form": ActionForm(),
+        # Three forms on one page: their own ids, the same field names as their own pages.
+        "agenda_form": AgendaItemForm(auto_id="agenda_%s"),
+        "attendance_form": AttendanceForm(auto_id="attendance_%s"),
+        "action_form": ActionForm(auto_id="action_%s"),
     }
     return render(request, "knowledge/events/event_detail.html", context)
 

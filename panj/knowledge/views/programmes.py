@@ -87,8 +87,8 @@ def programme_detail(request: HttpRequest, programme_id: uuid.UUID) -> HttpRespo
             programme.campaigns.filter(id__in=access.visible_campaigns(request).values("id"))
         ),
         "chart": progress_chart(indicators),
-        "indicator_form": IndicatorForm(),
-        "progress_form": ProgressForm(programme=programme),
+        "indicator_form": IndicatorForm(auto_id="indicator_%s"),
+        "progress_form": ProgressForm(programme=programme, auto_id="progress_%s"),
     }
     return render(request, "knowledge/programmes/programme_detail.html", context)
 
