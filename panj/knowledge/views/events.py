@@ -35,6 +35,8 @@ from panj.knowledge.models.library import LibraryItem
 from panj.knowledge.services import events as services
 
 PAST_SHOWN = 50
+UPCOMING_SHOWN = 100
+ACTIONS_SHOWN = 100
 FEED_SIZE = 200
 
 
@@ -57,7 +59,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     events = access.visible_events(request).select_related("organisation", "area", "country")
     now = timezone.now()
     context = {
-        "upcoming": list(events.filter(ends_at__gte=now).order_by("starts_at")),
+        "upcoming": list(events.filter(ends_at__gte=now).order_by("starts_at")[:UPCOMING_SHOWN]),
         "past": list(events.filter(ends_at__lt=now).order_by("-starts_at")[:PAST_SHOWN]),
         "may_organise": access.may_organise(request),
     }
@@ -210,7 +212,11 @@ def action_list(request: HttpRequest) -> HttpResponse:
     elif show != "all":
         show = "overdue"
         actions = actions.overdue()
-    rows = list(actions.select_related("organisation", "event").order_by("due_on")[:500])
+    rows = list(
+        actions.select_related("organisation", "event").order_by("due_on")[: ACTIONS_SHOWN + 1]
+    )
+    more = len(rows) > ACTIONS_SHOWN
+    rows = rows[:ACTIONS_SHOWN]
     for action in rows:
         action.may_update = (  # type: ignore[attr-defined]
             action.organisation_id == membership.organisation_id
@@ -218,6 +224,7 @@ def action_list(request: HttpRequest) -> HttpResponse:
         )
     context = {
         "rows": rows,
+        "more": more,
         "filters": filters,
         "show": show,
         "network_wide": access.is_coordinator(membership),

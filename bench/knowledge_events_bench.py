@@ -1,0 +1,320 @@
+"""Server time of the event, follow-up, programme and campaign pages, on SQLite and PostgreSQL.
+
+    .venv/bin/python bench/knowledge_events_bench.py [--events 5000] [--database-url URL] [--quick]
+
+Seeds events of many organisations (agenda, attendance by organisation and sex, follow-up
+actions, a tenth of them open only to the organisations taking part), joint programmes with
+indicators and dated progress, and campaigns with reach reported over time; then times the
+pages through Django's test client: the event list and page, the coordinator's network-wide
+overdue actions, an organisation's own actions, the home page, a programme with its chart, a
+campaign with its totals, the members' calendar feed, and the figures for statistics. Prints
+median and p95 in milliseconds and the number of SQL queries. The database is a fresh one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import random
+import statistics
+import sys
+import time
+import zoneinfo
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--events", type=int, default=5000)
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--database-url", default="")
+    parser.add_argument("--quick", action="store_true", help="500 events, 10 requests")
+    args = parser.parse_args()
+    if args.quick:
+        args.events, args.requests = min(args.events, 500), 10
+    bench_dir = ROOT / "var" / "bench"
+    bench_dir.mkdir(parents=True, exist_ok=True)
+    if args.database_url:
+        os.environ["PANJ_DATABASE_URL"] = args.database_url
+    else:
+        path = bench_dir / "knowledge_events.sqlite3"
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{path}{suffix}").unlink(missing_ok=True)
+        os.environ["PANJ_DATABASE_URL"] = f"sqlite:///{path}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "panj.settings")
+    import django
+
+    django.setup()
+    from django.db import connection
+
+    test_db = None
+    original_name = connection.settings_dict["NAME"]
+    if connection.vendor == "postgresql":
+        connection.settings_dict.setdefault("TEST", {})["NAME"] = "panj_knowledge_events_bench"
+        test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
+    else:
+        from django.core.management import call_command
+
+        call_command("migrate", verbosity=0)
+    try:
+        return run(args)
+    finally:
+        if test_db:
+            connection.creation.destroy_test_db(original_name, verbosity=0)
+
+
+def seed(count: int):
+    from panj.accounts.roles import Role
+    from panj.accounts.services import add_member
+    from panj.directory.models import Area, Country
+    from panj.directory.services import create_organisation
+    from panj.knowledge.models import (
+        AgendaItem,
+        AttendanceCount,
+        Campaign,
+        Event,
+        FollowUpAction,
+        Indicator,
+        Programme,
+        ProgressValue,
+        ReachFigure,
+    )
+
+    started = time.perf_counter()
+    rng = random.Random(7)
+    countries = {c.iso2: c for c in Country.objects.filter(iso2__in=["AF", "TJ"])}
+    organisations = [
+        create_organisation(
+            slug=f"bench-ngo-{n}",
+            name=f"Bench NGO {n}",
+            kind="ngo",
+            country=countries["AF" if n % 2 else "TJ"],
+        )
+        for n in range(40)
+    ]
+    iom = create_organisation(
+        slug="bench-iom", name="Bench IOM", kind="iom", country=countries["AF"]
+    )
+    alice = add_member(
+        organisation=organisations[1],
+        email="alice@bench.example",
+        full_name="Alice",
+        role=Role.CASEWORKER,
+    ).user
+    dave = add_member(
+        organisation=iom,
+        email="dave@bench.example",
+        full_name="Dave",
+        role=Role.NETWORK_COORDINATOR,
+    ).user
+    areas = list(Area.objects.filter(on_border=True)) or list(Area.objects.all()[:20])
+    kabul = zoneinfo.ZoneInfo("Asia/Kabul")
+    now = datetime.datetime.now(kabul).replace(minute=0, second=0, microsecond=0)
+    today = now.date()
+    kinds = ["workshop", "training", "meeting", "field_visit"]
+    events = []
+    for n in range(count):
+        starts = now + datetime.timedelta(days=rng.randint(-1500, 200), hours=rng.randint(0, 8))
+        events.append(
+            Event(
+                kind=rng.choice(kinds),
+                title_en=f"Event {n}",
+                organisation=rng.choice([*organisations, iom]),
+                place="Kabul",
+                starts_at=starts,
+                ends_at=starts + datetime.timedelta(hours=8),
+                sharing="invited" if n % 10 == 0 else "network",
+                area=rng.choice(areas),
+            )
+        )
+    Event.objects.bulk_create(events, batch_size=1000)
+    rows, counts, actions, invited = [], [], [], []
+    through = Event.invited_organisations.through
+    for event in events:
+        for hour in range(5):
+            rows.append(
+                AgendaItem(
+                    event=event,
+                    day=event.starts_at.date(),
+                    starts=datetime.time(9 + hour),
+                    title="Session",
+                )
+            )
+        for organisation in rng.sample(organisations, 8):
+            counts.append(
+                AttendanceCount(
+                    event=event,
+                    organisation=organisation,
+                    women=rng.randint(0, 5),
+                    men=rng.randint(0, 5),
+                )
+            )
+            invited.append(through(event_id=event.id, organisation_id=organisation.id))
+        for _ in range(4):
+            due = event.starts_at.date() + datetime.timedelta(days=rng.randint(10, 120))
+            status = rng.choice(["open", "open", "in_progress", "done", "dropped"])
+            actions.append(
+                FollowUpAction(
+                    event=event,
+                    organisation=rng.choice(organisations),
+                    description="Share the agreed procedure",
+                    due_on=due,
+                    status=status,
+                    done_on=due if status == "done" else None,
+                )
+            )
+    AgendaItem.objects.bulk_create(rows, batch_size=2000)
+    AttendanceCount.objects.bulk_create(counts, batch_size=2000)
+    through.objects.bulk_create(invited, batch_size=2000)
+    FollowUpAction.objects.bulk_create(actions, batch_size=2000)
+    campaigns = [
+        Campaign(
+            title=f"Campaign {n}",
+            organisation=rng.choice(organisations),
+            starts_on=today - datetime.timedelta(days=rng.randint(0, 1000)),
+            channels=["radio", "community"],
+            audiences=["youth"],
+        )
+        for n in range(max(20, count // 20))
+    ]
+    Campaign.objects.bulk_create(campaigns)
+    reach = [
+        ReachFigure(
+            campaign=campaign,
+            reported_on=campaign.starts_on + datetime.timedelta(days=7 * week),
+            channel=rng.choice(["radio", "community", "schools", "posters", "social_media"]),
+            age_group=rng.choice(["0-17", "18-59", "60+", "unknown"]),
+            women=rng.randint(0, 300),
+            men=rng.randint(0, 300),
+        )
+        for campaign in campaigns
+        for week in range(50)
+    ]
+    ReachFigure.objects.bulk_create(reach, batch_size=2000)
+    programmes = [
+        Programme(
+            title=f"Programme {n}",
+            organisation=rng.choice(organisations),
+            starts_on=today - datetime.timedelta(days=400),
+            ends_on=today + datetime.timedelta(days=400),
+        )
+        for n in range(max(10, count // 50))
+    ]
+    Programme.objects.bulk_create(programmes)
+    indicators = [
+        Indicator(programme=programme, name=f"Indicator {k}", target=100 + k)
+        for programme in programmes
+        for k in range(4)
+    ]
+    Indicator.objects.bulk_create(indicators)
+    ProgressValue.objects.bulk_create(
+        [
+            ProgressValue(
+                indicator=indicator,
+                measured_on=today - datetime.timedelta(days=30 * k),
+                value=rng.randint(0, 120),
+            )
+            for indicator in indicators
+            for k in range(12)
+        ]
+    )
+    for programme in programmes:
+        programme.events.set(rng.sample(events, 5))
+        programme.campaigns.set(rng.sample(campaigns, 2))
+    print(
+        f"seeded {count} events, {len(actions)} actions, {len(campaigns)} campaigns, "
+        f"{len(reach)} reach figures, {len(programmes)} programmes "
+        f"in {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
+    return alice, dave, events, campaigns, programmes
+
+
+def timed(client, url, runs: int) -> tuple[float, float, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    samples = []
+    queries = 0
+    for i in range(runs + 3):
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url(i) if callable(url) else url)
+            elapsed = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, (url, response.status_code)
+        if i >= 3:
+            samples.append(elapsed)
+            queries = max(queries, len(captured))
+    return (*_summary(samples), queries)
+
+
+def timed_call(function: Callable[[], object], runs: int) -> tuple[float, float, int]:
+    samples = []
+    for i in range(runs + 3):
+        started = time.perf_counter()
+        function()
+        if i >= 3:
+            samples.append((time.perf_counter() - started) * 1000)
+    return (*_summary(samples), 0)
+
+
+def _summary(samples: list[float]) -> tuple[float, float]:
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, round(0.95 * len(samples)) - 1)]
+    return statistics.median(samples), p95
+
+
+def run(args: argparse.Namespace) -> int:
+    from django.db import connection
+    from django.test import Client
+    from django.urls import reverse
+
+    from panj.knowledge import figures
+
+    alice, dave, events, campaigns, programmes = seed(args.events)
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    member, coordinator = Client(), Client()
+    member.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    coordinator.force_login(dave, backend="django.contrib.auth.backends.ModelBackend")
+    shared = [e for e in events if e.sharing == "network"]
+    rng = random.Random(11)
+    pages = [
+        ("event list", member, reverse("knowledge:events")),
+        ("event page", member, lambda i: reverse("knowledge:event", args=[rng.choice(shared).id])),
+        ("overdue actions, network", coordinator, reverse("knowledge:actions")),
+        ("own actions, pending", member, reverse("knowledge:actions") + "?show=pending"),
+        ("home page", member, reverse("home")),
+        (
+            "programme with chart",
+            member,
+            lambda i: reverse("knowledge:programme", args=[rng.choice(programmes).id]),
+        ),
+        (
+            "campaign with totals",
+            member,
+            lambda i: reverse("knowledge:campaign", args=[rng.choice(campaigns).id]),
+        ),
+        ("calendar feed (.ics)", member, reverse("knowledge:events_feed")),
+    ]
+    print(f"\n{connection.vendor}, {args.events} events, {args.requests} requests per page")
+    print(f"{'page':<28}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+    for label, client, url in pages:
+        median, p95, queries = timed(client, url, args.requests)
+        print(f"{label:<28}{median:>10.1f}{p95:>10.1f}{queries:>9}", flush=True)
+    for label, function in [
+        ("figures: event totals", figures.event_totals),
+        ("figures: campaign reach", figures.campaign_reach),
+    ]:
+        median, p95, _ = timed_call(function, args.requests)
+        print(f"{label:<28}{median:>10.1f}{p95:>10.1f}{'':>9}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
