@@ -1,14 +1,16 @@
 """Library search over titles, summaries and tags in all five languages, on both databases.
 
-PostgreSQL matches the 'simple' tsvector of the normalised search text (GIN-indexed by the
-migration, so the expression here must stay the one indexed there); SQLite, the embedded
-default, looks for each word inside the same normalised text.
+PostgreSQL matches the 'simple' tsvector of the normalised search text (GIN-indexed by
+migration 0001, so the expression here must stay the one indexed there); SQLite, the embedded
+default, matches the same text in an FTS5 table that triggers keep current (migration 0003).
+Both match every word of the query as the start of a word.
 """
 
 from __future__ import annotations
 
 from django.db import connection
 from django.db.models import BooleanField, F, Func, Value
+from django.db.models.expressions import RawSQL
 
 from panj.knowledge.models import LibraryItemQuerySet
 from panj.knowledge.vocabulary import search_words
@@ -25,7 +27,7 @@ class WordsMatch(Func):
 
 
 def matching(items: LibraryItemQuerySet, query: str) -> LibraryItemQuerySet:
-    """`items` whose text holds every word of `query` (as a word prefix on PostgreSQL)."""
+    """`items` whose text holds every word of `query`, each as the start of a word."""
     words = search_words(query)[:MAX_WORDS]
     if not words:
         return items
@@ -33,6 +35,11 @@ def matching(items: LibraryItemQuerySet, query: str) -> LibraryItemQuerySet:
         # Words are letters and digits only, so they are safe inside a tsquery.
         tsquery = " & ".join(f"{word}:*" for word in words)
         return items.filter(WordsMatch(F("search_text"), Value(tsquery)))
-    for word in words:
-        items = items.filter(search_text__contains=word)
-    return items
+    # The statement is fixed and the words are bound: letters and digits only, each quoted.
+    words_query = " AND ".join(f'"{word}"*' for word in words)
+    return items.filter(
+        id__in=RawSQL(
+            "SELECT item_id FROM knowledge_library_words WHERE knowledge_library_words MATCH %s",
+            (words_query,),
+        )
+    )

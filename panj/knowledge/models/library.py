@@ -108,6 +108,7 @@ class LibraryItem(TimeStampedModel):
         verbose_name = _("library item")
         verbose_name_plural = _("library items")
         indexes = [
+            models.Index(fields=["-created_at"], name="library_recent"),
             models.Index(fields=["visibility", "-created_at"], name="library_visible_recent"),
             models.Index(fields=["organisation", "-created_at"], name="library_org_recent"),
         ]

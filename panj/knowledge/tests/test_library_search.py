@@ -101,3 +101,23 @@ def test_it_pages_through_many_items(client_for, alice, ngo_af):
     second = client.get(reverse("knowledge:library"), {"q": "module", "page": "2"})
     assert len(second.context["items"]) == 5 and not second.context["has_next"]
     assert 'rel="prev"' in second.content.decode()
+
+
+def test_it_keeps_the_search_current_when_items_change_or_go(ngo_af, alice):
+    from panj.knowledge.services.library import (
+        ItemDetails,
+        delete_library_item,
+        update_library_item,
+    )
+
+    changing = item(ngo_af, alice, titles={"en": "Shelter standards"})
+    assert found("shelter") == {"Shelter standards"}
+    update_library_item(
+        item=changing,
+        details=ItemDetails(
+            kind="guideline", language="en", titles={"en": "Safe house rules"}, link="https://x.org"
+        ),
+    )
+    assert found("shelter") == set() and found("safe house") == {"Safe house rules"}
+    delete_library_item(item=changing)
+    assert found("safe") == set()
