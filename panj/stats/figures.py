@@ -1,0 +1,402 @@
+"""Aggregates of cases, services, referrals and joint work, computed in the database.
+
+`case_statistics(cases)` works on any queryset of cases: an organisation's own (exact, for
+its staff) or the network's consenting cases (then protected before anyone sees them).
+Every figure is a GROUP BY; multi-choice variables are grouped by their stored combination
+and split here, so that no query returns one row per person.
+"""
+
+from __future__ import annotations
+
+import statistics as pystats
+import uuid
+from collections import Counter
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import ExtractYear
+from django.utils.translation import gettext_lazy as _
+
+from panj.cases import htcds
+from panj.cases.models import Case, CaseQuerySet, Consent, ServiceDelivery, TraffickingEvent
+from panj.directory.models import Area, BorderCrossing, Country, ServiceCategory
+from panj.stats.tables import CrossTable, Series, Statistic
+
+UNKNOWN = ""
+
+
+def network_cases() -> CaseQuerySet:
+    """Every member's cases whose person agreed to be counted: the only ones the network sees."""
+    return Case.objects.with_consent(Consent.Purpose.STATISTICS)
+
+
+def _label(choices: Iterable[tuple[str, Any]], code: str) -> str:
+    return str(dict(choices).get(code, code)) if code else str(_("Unknown"))
+
+
+def _grouped(cases: QuerySet[Any], field: str) -> Counter[str]:
+    rows = cases.order_by().values_list(field).annotate(n=Count("id"))
+    return Counter({(code or UNKNOWN): n for code, n in rows})
+
+
+def _multi(cases: QuerySet[Any], field: str) -> Counter[str]:
+    """Per-code counts of a multi-choice field, from its few distinct stored combinations."""
+    counts: Counter[str] = Counter()
+    for stored, n in cases.order_by().values_list(field).annotate(n=Count("id")):
+        codes = (
+            [c for c in (stored or []) if c]
+            if not isinstance(stored, str)
+            else [c for c in stored.split(",") if c]
+        )
+        for code in codes or [UNKNOWN]:
+            counts[code] += n
+    return counts
+
+
+def _series(
+    key: str,
+    title: Any,
+    counts: Counter[str],
+    choices: list[tuple[str, Any]],
+    *,
+    additive: bool = True,
+    hxl: str = "#indicator+code",
+    keep_unknown: bool = True,
+    **extra: Any,
+) -> Series:
+    codes = [code for code, _label in choices if code]
+    codes += sorted(c for c in counts if c not in codes and c != UNKNOWN)
+    if keep_unknown and counts.get(UNKNOWN):
+        codes.append(UNKNOWN)
+    return Series(
+        key=key,
+        title=str(title),
+        codes=codes,
+        labels=[_label(choices, code) for code in codes],
+        values=[counts.get(code, 0) for code in codes],
+        additive=additive,
+        hxl=hxl,
+        **extra,
+    )
+
+
+def by_year(cases: CaseQuerySet) -> Series:
+    rows = (
+        cases.order_by()
+        .annotate(year=ExtractYear("opened_on"))
+        .values_list("year")
+        .annotate(n=Count("id"))
+    )
+    counts = Counter({str(year): n for year, n in rows})
+    if counts:
+        first, last = min(map(int, counts)), max(map(int, counts))
+        years = [str(y) for y in range(first, last + 1)]
+    else:
+        years = []
+    return Series(
+        key="year",
+        title=str(_("Cases by year registered")),
+        codes=years,
+        labels=years,
+        values=[counts.get(y, 0) for y in years],
+        chart="line",
+        hxl="#date+year",
+    )
+
+
+def year_by_sex(cases: CaseQuerySet) -> CrossTable:
+    rows = (
+        cases.order_by()
+        .annotate(year=ExtractYear("opened_on"))
+        .values_list("year", "gender")
+        .annotate(n=Count("id"))
+    )
+    counts = {(str(year), gender): n for year, gender, n in rows}
+    years = sorted({year for year, _g in counts})
+    genders = list(htcds.Gender.values)
+    return CrossTable(
+        key="year_sex",
+        title=str(_("Cases by year and gender")),
+        row_title=str(_("Year")),
+        column_title=str(_("Gender")),
+        row_codes=years,
+        row_labels=years,
+        column_codes=genders,
+        column_labels=[str(label) for label in htcds.Gender.labels],
+        cells=[[counts.get((year, g), 0) for g in genders] for year in years],
+        row_hxl="#date+year",
+        column_hxl=[
+            "#affected+f",
+            "#affected+m",
+            "#affected+transgender+f",
+            "#affected+transgender+m",
+            "#affected+nonconforming",
+            "#affected+unknown",
+        ],
+    )
+
+
+def by_province(cases: CaseQuerySet) -> Series:
+    """Cases by the province (or Tajik region) where the person is assisted."""
+    per_area = _grouped(cases, "area_id")
+    areas = {
+        str(a.id): a
+        for a in Area.objects.filter(id__in=[k for k in per_area if k]).only(
+            "id", "parent_id", "key"
+        )
+    }
+    counts: Counter[str] = Counter()
+    provinces = list(
+        Area.objects.provinces().select_related("country").order_by("country__iso2", "name_en")
+    )
+    # HXL's #adm1+code is the OCHA P-code; Tajik regions without a certain one keep our key.
+    key_of = {str(p.id): p.pcode or p.key for p in provinces}
+    for area_id, n in per_area.items():
+        area = areas.get(str(area_id))
+        if area is None:
+            counts[UNKNOWN] += n
+        else:
+            counts[key_of.get(str(area.parent_id or area.id), UNKNOWN)] += n
+    choices = [(p.pcode or p.key, p.name) for p in provinces]
+    return _series(
+        "province",
+        _("Cases by province where assisted"),
+        counts,
+        choices,
+        hxl="#adm1+code",
+        chart="map",
+    )
+
+
+def by_route(cases: CaseQuerySet) -> CrossTable:
+    """Country of recruitment against country of exploitation, one pair per case."""
+
+    def first(type_: str) -> Subquery:
+        return Subquery(
+            TraffickingEvent.objects.filter(case=OuterRef("pk"), type=type_, country__isnull=False)
+            .order_by("happened_on", "created_at")
+            .values("country__iso3")[:1]
+        )
+
+    rows = (
+        cases.order_by()
+        .annotate(origin=first("Recruitment"), destination=first("Exploitation"))
+        .values_list("origin", "destination")
+        .annotate(n=Count("id"))
+    )
+    counts = {(o or UNKNOWN, d or UNKNOWN): n for o, d, n in rows}
+    names = {c.iso3: c.name for c in Country.objects.all()}
+
+    def order(codes: set[str]) -> list[str]:
+        return sorted(c for c in codes if c) + ([UNKNOWN] if UNKNOWN in codes else [])
+
+    origins = order({o for o, _d in counts})
+    destinations = order({d for _o, d in counts})
+    unknown = str(_("Unknown"))
+    return CrossTable(
+        key="route",
+        title=str(_("Routes: country of recruitment to country of exploitation")),
+        row_title=str(_("Recruited in")),
+        column_title=str(_("Exploited in")),
+        row_codes=origins,
+        row_labels=[str(names.get(c, c)) if c else unknown for c in origins],
+        column_codes=destinations,
+        column_labels=[str(names.get(c, c)) if c else unknown for c in destinations],
+        cells=[[counts.get((o, d), 0) for d in destinations] for o in origins],
+        row_hxl="#country+code+origin",
+        column_hxl=[f"#affected+ind+to_{(c or 'unknown').lower()}" for c in destinations],
+    )
+
+
+def by_crossing(cases: CaseQuerySet) -> Series:
+    rows = (
+        TraffickingEvent.objects.filter(case__in=cases.values("id"), border_crossing__isnull=False)
+        .order_by()
+        .values_list("border_crossing__key")
+        .annotate(n=Count("case_id", distinct=True))
+    )
+    counts = Counter(dict(rows))
+    choices = [(c.key, c.name) for c in BorderCrossing.objects.all()]
+    return _series(
+        "crossing",
+        _("Cases by border crossing used"),
+        counts,
+        choices,
+        additive=False,
+        hxl="#loc+code+crossing",
+    )
+
+
+def by_service(cases: CaseQuerySet) -> Series:
+    rows = (
+        ServiceDelivery.objects.filter(case__in=cases.values("id"))
+        .order_by()
+        .values_list("category")
+        .annotate(n=Count("case_id", distinct=True))
+    )
+    return _series(
+        "service",
+        _("People who received each service"),
+        Counter(dict(rows)),
+        list(ServiceCategory.choices),
+        additive=False,
+        hxl="#activity+code",
+        count_hxl="#reached+ind",
+    )
+
+
+def case_statistics(cases: CaseQuerySet) -> list[Statistic]:
+    """Every case figure of the dashboards and releases, exact."""
+    citizenship = _multi(cases, "citizenship")
+    iso3 = dict(Country.objects.values_list("iso2", "iso3"))
+    names = {c.iso2: c.name for c in Country.objects.all()}
+    citizenship_choices = [
+        (iso3.get(code, code), names.get(code, code)) for code in sorted(citizenship) if code
+    ]
+    citizenship = Counter({iso3.get(k, k): v for k, v in citizenship.items()})
+    return [
+        by_year(cases),
+        year_by_sex(cases),
+        _series(
+            "gender",
+            _("Cases by gender"),
+            _grouped(cases, "gender"),
+            list(htcds.Gender.choices),
+            hxl="#indicator+sex+code",
+        ),
+        _series(
+            "age",
+            _("Cases by age group"),
+            _grouped(cases, "age_broad"),
+            list(htcds.AgeBroad.choices),
+            hxl="#indicator+age+code",
+        ),
+        _series(
+            "citizenship",
+            _("Cases by citizenship"),
+            citizenship,
+            citizenship_choices,
+            additive=False,
+            hxl="#country+code",
+        ),
+        _series(
+            "exploitation",
+            _("Types of exploitation"),
+            _multi(cases, "exploitation_types"),
+            list(htcds.ExploitationType.choices),
+            additive=False,
+            hxl="#indicator+exploitation+code",
+        ),
+        _series(
+            "control",
+            _("Means of control"),
+            _multi(cases, "control_methods"),
+            list(htcds.ControlMethod.choices),
+            additive=False,
+            hxl="#indicator+control+code",
+        ),
+        _series(
+            "recruitment",
+            _("Methods of recruitment"),
+            _multi(cases, "recruitment_methods"),
+            list(htcds.RecruitmentMethod.choices),
+            additive=False,
+            hxl="#indicator+recruitment+code",
+        ),
+        by_province(cases),
+        by_route(cases),
+        by_crossing(cases),
+        by_service(cases),
+    ]
+
+
+@dataclass(frozen=True)
+class ReferralFigures:
+    table: CrossTable
+    median_hours: dict[str, float | None]
+
+
+def referral_statistics(organisation_ids: Collection[uuid.UUID] | None) -> ReferralFigures | None:
+    """Referrals within a country and across the border; None until referrals exist in Panj."""
+    try:
+        from panj.referrals.figures import referral_flows
+    except ModuleNotFoundError as error:
+        if error.name not in ("panj.referrals.figures", "panj.referrals"):
+            raise
+        return None
+    flows = referral_flows(organisation_ids=organisation_ids)
+    groups = {
+        "within": [f for f in flows if not f.cross_border],
+        "across": [f for f in flows if f.cross_border],
+    }
+    cells: list[list[int | None]] = []
+    medians: dict[str, float | None] = {}
+    for key, group in groups.items():
+        accepted = sum(f.accepted for f in group)
+        declined = sum(f.declined for f in group)
+        sent = sum(f.sent for f in group)
+        cells.append([accepted, declined, sent - accepted - declined])
+        times = [f.median_hours_to_accept for f in group if f.median_hours_to_accept is not None]
+        medians[key] = round(pystats.median(times), 1) if times else None
+    table = CrossTable(
+        key="referrals",
+        title=str(_("Referrals sent, by answer")),
+        row_title=str(_("Referrals")),
+        column_title=str(_("Answer")),
+        row_codes=["within", "across"],
+        row_labels=[str(_("Within a country")), str(_("Across the border"))],
+        column_codes=["accepted", "declined", "waiting"],
+        column_labels=[str(_("Accepted")), str(_("Declined")), str(_("Not answered yet"))],
+        cells=cells,
+        row_hxl="#indicator+referral+code",
+        column_hxl=["#output+accepted", "#output+declined", "#output+waiting"],
+    )
+    return ReferralFigures(table=table, median_hours=medians)
+
+
+@dataclass(frozen=True)
+class JointWork:
+    events: Series
+    trainings: int
+    people_trained: Series
+    campaigns: list[tuple[str, int]]
+
+
+def joint_work(organisation_ids: Collection[uuid.UUID] | None) -> JointWork | None:
+    """Events, trainings and campaign reach; None until the knowledge app provides them."""
+    try:
+        from panj.knowledge import figures
+    except ModuleNotFoundError as error:
+        if error.name not in ("panj.knowledge.figures", "panj.knowledge"):
+            raise
+        return None
+    from panj.knowledge.models.events import Event
+
+    totals = figures.event_totals(organisation_ids=organisation_ids)
+    reach = figures.campaign_reach(organisation_ids=organisation_ids)
+    events = _series(
+        "events",
+        _("Events held, by kind"),
+        Counter(totals.events_by_kind),
+        list(Event.Kind.choices),
+        hxl="#activity+code",
+        count_hxl="#output+events",
+    )
+    trained = totals.people_trained
+    people = Series(
+        key="trained",
+        title=str(_("People trained, by sex")),
+        codes=["f", "m", "other"],
+        labels=[str(_("Women")), str(_("Men")), str(_("Other or not stated"))],
+        values=[trained.women, trained.men, trained.other],
+        hxl="#indicator+sex+code",
+        count_hxl="#reached+ind",
+    )
+    return JointWork(
+        events=events,
+        trainings=totals.trainings,
+        people_trained=people,
+        campaigns=[(c.title, c.total) for c in reach],
+    )
