@@ -20,6 +20,7 @@ urlpatterns = [
     path("knowledge/", include("panj.knowledge.urls")),
     path("stats/", include("panj.stats.urls")),
     path("public/", include((public_patterns[0] + knowledge_public_patterns, "public"))),
+    path("open-data/", include(("panj.stats.public_urls", "open_data"))),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
 ]
 
@@ -45,5 +46,8 @@ PUBLIC_URL_NAMES = frozenset(
         "public:news_feed",
         "public:news_members_feed",
         "public:events_feed",
+        "open_data:list",
+        "open_data:release",
+        "open_data:file",
     }
 )

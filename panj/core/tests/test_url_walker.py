@@ -120,7 +120,8 @@ def test_it_refuses_anonymous_users_everywhere_but_the_allow_list(client, sample
 
 def test_it_lets_public_pages_live_only_under_public_or_the_named_few():
     for name, _pattern in walk():
-        if name in PUBLIC_URL_NAMES and not name.startswith("public:"):
+        # Open data lives at /open-data/: published releases only, read-only.
+        if name in PUBLIC_URL_NAMES and not name.startswith(("public:", "open_data:")):
             assert name in {
                 "healthz",
                 "set_language",
