@@ -193,3 +193,16 @@ def test_it_refuses_the_wrong_method(client_for, ngo_af, bob, name, method):
     needs_event = name not in ("events", "events_feed", "actions")
     url = reverse(f"knowledge:{name}", args=[event.id] if needs_event else [])
     assert getattr(client_for(bob), method)(url).status_code == 405
+
+
+def test_it_shows_event_dates_in_the_solar_hijri_calendar_in_dari(client_for, ngo_af, alice):
+    event = new_event(ngo_af)
+    event.starts_at = datetime.datetime(2026, 11, 27, 5, 0, tzinfo=datetime.UTC)
+    event.ends_at = datetime.datetime(2026, 11, 27, 12, 0, tzinfo=datetime.UTC)
+    event.save(update_fields=["starts_at", "ends_at"])
+    client = client_for(alice)
+    client.cookies["django_language"] = "prs"
+    body = client.get(reverse("knowledge:event", args=[event.id])).content.decode()
+    assert 'dir="rtl"' in body
+    assert "۱۴۰۵/۰۹/۰۶" in body  # 27 November 2026
+    assert "09:30" in body  # 05:00 UTC in Kabul
