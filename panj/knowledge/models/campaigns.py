@@ -49,11 +49,12 @@ class MessageLanguage(models.TextChoices):
 
 class CampaignQuerySet(models.QuerySet["Campaign"]):
     def seen_by(self, organisation_id: object) -> CampaignQuerySet:
+        partner_of = Campaign.partners.through.objects.filter(organisation_id=organisation_id)
         return self.filter(
             ~Q(sharing=Sharing.INVITED)
             | Q(organisation_id=organisation_id)
-            | Q(partners__id=organisation_id)
-        ).distinct()
+            | Q(id__in=partner_of.values("campaign_id"))
+        )
 
 
 class Campaign(TimeStampedModel):

@@ -31,13 +31,19 @@ class TimeZone(models.TextChoices):
 
 class EventQuerySet(models.QuerySet["Event"]):
     def seen_by(self, organisation_id: object) -> EventQuerySet:
-        """Events a member of the organisation may see: shared ones and those it takes part in."""
+        """Events a member of the organisation may see: shared ones and those it takes part in.
+
+        Subqueries rather than joins: no duplicate rows, so no DISTINCT over every column."""
+        co_organised = Event.co_organisers.through.objects.filter(organisation_id=organisation_id)
+        invited = Event.invited_organisations.through.objects.filter(
+            organisation_id=organisation_id
+        )
         return self.filter(
             ~Q(sharing=Sharing.INVITED)
             | Q(organisation_id=organisation_id)
-            | Q(co_organisers__id=organisation_id)
-            | Q(invited_organisations__id=organisation_id)
-        ).distinct()
+            | Q(id__in=co_organised.values("event_id"))
+            | Q(id__in=invited.values("event_id"))
+        )
 
     def upcoming(self) -> EventQuerySet:
         return self.filter(ends_at__gte=timezone.now()).order_by("starts_at")

@@ -16,11 +16,12 @@ from panj.knowledge.models.events import Event, Sharing
 
 class ProgrammeQuerySet(models.QuerySet["Programme"]):
     def seen_by(self, organisation_id: object) -> ProgrammeQuerySet:
+        partner_of = Programme.partners.through.objects.filter(organisation_id=organisation_id)
         return self.filter(
             ~Q(sharing=Sharing.INVITED)
             | Q(organisation_id=organisation_id)
-            | Q(partners__id=organisation_id)
-        ).distinct()
+            | Q(id__in=partner_of.values("programme_id"))
+        )
 
 
 class Programme(TimeStampedModel):

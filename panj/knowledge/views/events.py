@@ -37,7 +37,7 @@ from panj.knowledge.services import events as services
 PAST_SHOWN = 50
 UPCOMING_SHOWN = 100
 ACTIONS_SHOWN = 100
-FEED_SIZE = 200
+FEED_SIZE = 100
 
 
 def _form_page(request: HttpRequest, form: BaseForm, *, title: str, event: Event) -> HttpResponse:
