@@ -141,7 +141,7 @@ def records(cases: CaseQuerySet) -> Iterator[tuple[str, ...]]:
             *[_flag(code in industry_codes) for code in INDUSTRIES.values()],
             *[_flag(code in sex_codes) for code in SEX_TYPES.values()],
             *[_flag(code is not None and relation == code) for code in RELATIONS.values()],
-            "".join(means),
+            "".join(flag or "0" for flag in means),
         )
 
 
