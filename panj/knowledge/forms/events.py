@@ -19,7 +19,7 @@ from panj.knowledge.models.campaigns import (
     CampaignMessage,
     Channel,
 )
-from panj.knowledge.models.events import Event, FollowUpAction
+from panj.knowledge.models.events import Event, FollowUpAction, Sharing
 from panj.knowledge.models.library import LibraryItem
 from panj.knowledge.models.programmes import Indicator, Programme
 from panj.knowledge.vocabulary import Visibility
@@ -45,6 +45,13 @@ def _members() -> Any:
         .distinct()
         .order_by("full_name")
     )
+
+
+def _without_public(form: forms.BaseForm) -> None:
+    """Programmes and campaigns have no public pages: the network, or the partners only."""
+    field = form.fields["sharing"]
+    assert isinstance(field, forms.ChoiceField)
+    field.choices = [(value, label) for value, label in Sharing.choices if value != Sharing.PUBLIC]
 
 
 class EventForm(forms.ModelForm[Event]):
@@ -260,6 +267,7 @@ class ProgrammeForm(forms.ModelForm[Programme]):
             field = self.fields[name]
             assert isinstance(field, forms.ModelMultipleChoiceField)
             field.queryset = queryset
+        _without_public(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -329,6 +337,7 @@ class CampaignForm(forms.ModelForm[Campaign]):
             field = self.fields[name]
             assert isinstance(field, forms.ModelMultipleChoiceField)
             field.queryset = queryset
+        _without_public(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -166,3 +166,10 @@ def test_it_lets_the_lead_change_the_programme(client_for, ngo_af, bob, alice):
     assert client_for(bob).post(url, data).status_code == 302
     programme.refresh_from_db()
     assert programme.title == "Renamed"
+
+
+def test_it_offers_no_public_sharing_for_programmes(client_for, bob):
+    data = {"title": "X", "starts_on": "2026-01-01", "ends_on": "2026-02-01", "sharing": "public"}
+    response = client_for(bob).post(reverse("knowledge:programme_new"), data)
+    assert response.status_code == 200
+    assert not Programme.objects.exists()

@@ -30,7 +30,7 @@ from panj.knowledge.forms.events import (
     EventForm,
     OverdueFilterForm,
 )
-from panj.knowledge.models.events import Event, FollowUpAction, Sharing
+from panj.knowledge.models.events import Event, FollowUpAction, Sharing, TimeZone
 from panj.knowledge.models.library import LibraryItem
 from panj.knowledge.services import events as services
 
@@ -69,7 +69,9 @@ def event_list(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def event_create(request: HttpRequest) -> HttpResponse:
     membership = require(request, Perm.ORGANISE_EVENTS)
-    form = EventForm(request.POST or None)
+    in_tajikistan = membership.organisation.country.iso2 == "TJ"
+    zone = TimeZone.DUSHANBE if in_tajikistan else TimeZone.KABUL
+    form = EventForm(request.POST or None, initial={"time_zone": zone})
     if request.method == "POST" and form.is_valid():
         event = services.save_event(form=form, organisation=membership.organisation)
         messages.success(request, _("Event created."))
