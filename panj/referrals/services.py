@@ -441,7 +441,9 @@ def _step(
 
 
 def _locked(referral: Referral, *statuses: str) -> Referral:
-    locked = Referral.objects.select_for_update().select_related("case").get(pk=referral.pk)
+    locked = (
+        Referral.objects.select_for_update(of=("self",)).select_related("case").get(pk=referral.pk)
+    )
     if locked.status not in statuses:
         raise WrongStep
     return locked
@@ -648,7 +650,7 @@ def _erase_received_case(referral: Referral, *, by: User | None) -> None:
 def stop_for_withdrawn_consent(*, case_id: uuid.UUID, by: User | None = None) -> int:
     """The person withdrew consent to a referral: tell the receiver to stop, erase its copy."""
     stopped = 0
-    referrals = Referral.objects.select_for_update().filter(
+    referrals = Referral.objects.select_for_update(of=("self",)).filter(
         case_id=case_id, status__in=[Status.AWAITING_APPROVAL, *Referral.HOLDING]
     )
     for referral in referrals.select_related("case", "receiver_case"):
@@ -680,7 +682,9 @@ def expire_overdue_referrals(*, now: datetime.datetime | None = None) -> int:
     keeps nothing of them."""
     now = now or timezone.now()
     expired = 0
-    for referral in Referral.objects.select_for_update().overdue(now).order_by("due_at")[:500]:
+    # Skip rows another request is expiring: two inboxes loading at once never wait on each other.
+    overdue = Referral.objects.select_for_update(skip_locked=True).overdue(now)
+    for referral in overdue.order_by("due_at")[:500]:
         _erase_payload(referral)
         referral.closed_at = now
         referral.status = Status.EXPIRED
