@@ -94,6 +94,7 @@ def seed(count: int):
     from panj.directory.models import Country
     from panj.directory.services import create_organisation
     from panj.knowledge.models import LibraryItem
+    from panj.knowledge.models.library import index_words
     from panj.knowledge.vocabulary import Topic, Visibility
 
     afghanistan, tajikistan = Country.objects.get(iso2="AF"), Country.objects.get(iso2="TJ")
@@ -137,6 +138,7 @@ def seed(count: int):
             item.refresh_search_text()
             items.append(item)
         LibraryItem.objects.bulk_create(items)
+        index_words(items)  # what saving one by one does
         for item in items:
             country = afghanistan if item.organisation.country_id == afghanistan.id else tajikistan
             links.append(Through(libraryitem_id=item.id, country_id=country.id))

@@ -2,7 +2,7 @@
 
 PostgreSQL matches the 'simple' tsvector of the normalised search text (GIN-indexed by
 migration 0001, so the expression here must stay the one indexed there); SQLite, the embedded
-default, matches the same text in an FTS5 table that triggers keep current (migration 0003).
+default, matches the same text in an FTS5 table keyed by the items' search numbers.
 Both match every word of the query as the start of a word.
 """
 
@@ -38,8 +38,8 @@ def matching(items: LibraryItemQuerySet, query: str) -> LibraryItemQuerySet:
     # The statement is fixed and the words are bound: letters and digits only, each quoted.
     words_query = " AND ".join(f'"{word}"*' for word in words)
     return items.filter(
-        id__in=RawSQL(
-            "SELECT item_id FROM knowledge_library_words WHERE knowledge_library_words MATCH %s",
+        search_number__in=RawSQL(
+            "SELECT rowid FROM knowledge_library_words WHERE knowledge_library_words MATCH %s",
             (words_query,),
         )
     )

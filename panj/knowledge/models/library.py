@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
+from collections.abc import Iterable
 from typing import Any
 
 from django.conf import settings
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from panj.cases.fields import CodeListField, has_code
@@ -21,6 +25,10 @@ from panj.knowledge.vocabulary import (
 )
 
 USER = settings.AUTH_USER_MODEL
+
+
+def new_search_number() -> int:
+    return secrets.randbits(62)
 
 
 class LibraryItemQuerySet(models.QuerySet["LibraryItem"]):
@@ -100,6 +108,8 @@ class LibraryItem(TimeStampedModel):
     # Titles, summaries and tags as search compares them (see vocabulary.search_text); on
     # PostgreSQL an expression GIN index over its 'simple' tsvector makes the search fast.
     search_text = models.TextField(editable=False, default="")
+    # The item's row in SQLite's full-text table of search texts (see index_words below).
+    search_number = models.BigIntegerField(default=new_search_number, unique=True, editable=False)
 
     objects = LibraryItemQuerySet.as_manager()
 
@@ -109,6 +119,20 @@ class LibraryItem(TimeStampedModel):
         verbose_name_plural = _("library items")
         indexes = [
             models.Index(fields=["-created_at"], name="library_recent"),
+            # Lets SQLite filter and page through search matches without reading the wide rows.
+            models.Index(
+                fields=[
+                    "search_number",
+                    "created_at",
+                    "visibility",
+                    "organisation",
+                    "kind",
+                    "language",
+                    "topics",
+                    "id",
+                ],
+                name="library_search_covering",
+            ),
             models.Index(fields=["visibility", "-created_at"], name="library_visible_recent"),
             models.Index(fields=["organisation", "-created_at"], name="library_org_recent"),
         ]
@@ -156,6 +180,37 @@ class LibraryItem(TimeStampedModel):
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_text"}
         super().save(*args, **kwargs)
+
+
+# On SQLite the search reads an FTS5 table whose rowid is the item's search number. It is kept
+# current here rather than by triggers, which SQLite drops whenever a migration rebuilds the
+# library's table. Rows written in bulk (bulk_create, update) are indexed by `index_words`.
+_FORGET_WORDS = "DELETE FROM knowledge_library_words WHERE rowid = %s"
+_INDEX_WORDS = "INSERT INTO knowledge_library_words (rowid, words) VALUES (%s, %s)"
+
+
+def index_words(items: Iterable[LibraryItem]) -> None:
+    """Put the search text of `items` in SQLite's full-text table (nothing on PostgreSQL)."""
+    if connection.vendor != "sqlite":
+        return
+    rows = [(item.search_number, item.search_text) for item in items]
+    with connection.cursor() as cursor:
+        cursor.executemany(_FORGET_WORDS, [row[:1] for row in rows])
+        cursor.executemany(_INDEX_WORDS, rows)
+
+
+@receiver(post_save, sender=LibraryItem)
+def _index_saved_item(sender: type[LibraryItem], instance: LibraryItem, **kwargs: Any) -> None:
+    update_fields = kwargs.get("update_fields")
+    if update_fields is None or "search_text" in update_fields:
+        index_words([instance])
+
+
+@receiver(post_delete, sender=LibraryItem)
+def _forget_deleted_item(sender: type[LibraryItem], instance: LibraryItem, **kwargs: Any) -> None:
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute(_FORGET_WORDS, [instance.search_number])
 
 
 def _file_path(instance: LibraryFile, filename: str) -> str:

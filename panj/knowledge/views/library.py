@@ -51,15 +51,19 @@ def page_of(request: HttpRequest, items: LibraryItemQuerySet) -> dict[str, Any]:
     except ValueError:
         page = 1
     start = (page - 1) * PAGE_SIZE
-    rows = list(
-        items.select_related("organisation").order_by("-created_at")[start : start + PAGE_SIZE + 1]
+    # Ids first, then the rows: the search can then page through an index without
+    # reading the long titles and summaries of every match.
+    ids = list(
+        items.order_by("-created_at").values_list("id", flat=True)[start : start + PAGE_SIZE + 1]
     )
+    found = LibraryItem.objects.select_related("organisation").in_bulk(ids[:PAGE_SIZE])
+    rows = [found[item_id] for item_id in ids[:PAGE_SIZE] if item_id in found]
     query = request.GET.copy()
     query.pop("page", None)
     return {
-        "items": rows[:PAGE_SIZE],
+        "items": rows,
         "page": page,
-        "has_next": len(rows) > PAGE_SIZE and page < MAX_PAGE,
+        "has_next": len(ids) > PAGE_SIZE and page < MAX_PAGE,
         "query": query.urlencode(),
     }
 
