@@ -9,6 +9,7 @@ from __future__ import annotations
 import uuid
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404, HttpRequest
 
 from panj.accounts.access import current_membership
@@ -22,7 +23,13 @@ from panj.knowledge.models import (
     NewsQuerySet,
 )
 from panj.knowledge.models.campaigns import Campaign, CampaignQuerySet
-from panj.knowledge.models.events import ActionQuerySet, Event, EventQuerySet, FollowUpAction
+from panj.knowledge.models.events import (
+    ActionQuerySet,
+    Event,
+    EventQuerySet,
+    FollowUpAction,
+    Sharing,
+)
 from panj.knowledge.models.programmes import Programme, ProgrammeQuerySet
 
 # --- Library ---------------------------------------------------------------------------
@@ -243,7 +250,11 @@ def overseen_actions(request: HttpRequest) -> ActionQuerySet:
     membership = _member(request)
     if not is_coordinator(membership):
         return own_actions(request)
-    return FollowUpAction.objects.filter(event__in=visible_events(request).values("id"))
+    # Only the few invited-only events need a look at who takes part.
+    taking_part = visible_events(request).filter(sharing=Sharing.INVITED).values("id")
+    return FollowUpAction.objects.filter(
+        ~Q(event__sharing=Sharing.INVITED) | Q(event__in=taking_part)
+    )
 
 
 # Joint programmes

@@ -34,9 +34,9 @@ from panj.knowledge.models.events import Event, FollowUpAction, Sharing, TimeZon
 from panj.knowledge.models.library import LibraryItem
 from panj.knowledge.services import events as services
 
-PAST_SHOWN = 50
-UPCOMING_SHOWN = 100
-ACTIONS_SHOWN = 100
+PAST_SHOWN = 30
+UPCOMING_SHOWN = 50
+ACTIONS_SHOWN = 50
 FEED_SIZE = 100
 
 
