@@ -264,8 +264,9 @@ class FollowUpAction(TimeStampedModel):
         verbose_name = _("follow-up action")
         verbose_name_plural = _("follow-up actions")
         indexes = [
-            models.Index(fields=["organisation", "status", "due_on"], name="action_owner_due_idx"),
-            models.Index(fields=["status", "due_on"], name="action_status_due_idx"),
+            models.Index(fields=["organisation", "due_on"], name="action_owner_due_idx"),
+            # Overdue lists walk this in due order, skipping what is done: no sort.
+            models.Index(fields=["due_on"], name="action_due_idx"),
         ]
         constraints = [
             models.CheckConstraint(
