@@ -96,10 +96,15 @@ class AgreementForm(forms.ModelForm[Agreement]):
     )
     starts_on = LocalDateField(label=_("In force from"))
     ends_on = LocalDateField(label=_("In force until"))
+    revoked_on = LocalDateField(
+        label=_("Ended early on"),
+        required=False,
+        help_text=_("From this day no new referral is sent under the agreement."),
+    )
 
     class Meta:
         model = Agreement
-        fields = ["title", "scope", "starts_on", "ends_on", "response_days"]
+        fields = ["title", "scope", "starts_on", "ends_on", "response_days", "revoked_on"]
 
     def __init__(self, *args: Any, own: Organisation | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -107,6 +112,8 @@ class AgreementForm(forms.ModelForm[Agreement]):
         if not self.instance._state.adding:
             for name in ("organisations", "countries"):
                 del self.fields[name]
+        else:
+            del self.fields["revoked_on"]
             self.initial.setdefault("fields_allowed", self.instance.fields)
 
     def clean_document(self) -> Any:

@@ -279,7 +279,9 @@ class Referral(TimeStampedModel):
                 condition=~Q(sender=models.F("receiver")), name="referral_to_another_organisation"
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["draft", "awaiting_approval"]) | Q(sent_at__isnull=False),
+                # Withdrawn or stopped may happen before sending; every other step after.
+                condition=Q(status__in=["draft", "awaiting_approval", "withdrawn", "stopped"])
+                | Q(sent_at__isnull=False),
                 name="referral_sent_has_time",
             ),
         ]

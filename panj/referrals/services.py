@@ -428,16 +428,19 @@ def _step(
     update: Sequence[str] = (),
 ) -> None:
     receiving = organisation_id == referral.receiver_id
+    # A referral not sent yet is nothing to the receiver: no news, no e-mail.
+    reached_receiver = referral.sent_at is not None
     referral.status = status
     referral.news_for_sender = referral.news_for_sender or receiving
-    referral.news_for_receiver = referral.news_for_receiver or not receiving
+    referral.news_for_receiver = referral.news_for_receiver or (not receiving and reached_receiver)
     referral.save(
         update_fields=["status", "news_for_sender", "news_for_receiver", *update, "updated_at"]
     )
     _event(referral, kind, by=by, organisation_id=organisation_id, detail=detail)
     _audit("referral_change", referral, by=by, organisation_id=organisation_id, fields=["status"])
-    other = referral.sender_id if receiving else referral.receiver_id
-    _notify(referral, other, Perm.VIEW_CASES)
+    if receiving or reached_receiver:
+        other = referral.sender_id if receiving else referral.receiver_id
+        _notify(referral, other, Perm.VIEW_CASES)
 
 
 def _locked(referral: Referral, *statuses: str) -> Referral:

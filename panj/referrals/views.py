@@ -439,6 +439,7 @@ def agreement_edit(request: HttpRequest, agreement_id: uuid.UUID) -> HttpRespons
                 "starts_on": data["starts_on"],
                 "ends_on": data["ends_on"],
                 "response_days": data["response_days"],
+                "revoked_on": data.get("revoked_on"),
             },
         )
         if data.get("document"):

@@ -130,3 +130,16 @@ def test_it_lets_only_the_recording_organisation_edit(client_for, hamid, erin, a
 def test_it_refuses_an_agreement_with_one_organisation_alone(hamid, ngo_af):
     with pytest.raises(ValidationError):
         make_agreement(hamid, [ngo_af])
+
+
+def test_it_stops_new_referrals_once_an_agreement_is_ended_early(
+    client_for, hamid, agreement, ngo_af, ngo_tj
+):
+    url = reverse("referrals:agreement_edit", kwargs={"agreement_id": agreement.id})
+    from django.utils import timezone
+
+    today = timezone.localdate().isoformat()
+    client_for(hamid).post(url, _form(scope="both", revoked_on=today))
+    agreement.refresh_from_db()
+    assert str(agreement.revoked_on) == today
+    assert services.agreement_between(ngo_af, ngo_tj) is None

@@ -192,3 +192,13 @@ def test_it_emails_the_receiver_a_link_without_case_data(
     for message in mail.outbox:
         assert "Zahra" not in message.body and "Ahmadi" not in message.body
         assert f"/referrals/{draft.id}/" in message.body
+
+
+def test_it_tells_the_receiver_nothing_of_a_draft_withdrawn(
+    draft, alice, carol, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.withdraw_referral(referral=draft, by=alice)
+    draft.refresh_from_db()
+    assert draft.status == Referral.Status.WITHDRAWN and not draft.news_for_receiver
+    assert not [m for m in mail.outbox if "carol@test.panj.org" in m.to]
