@@ -20,7 +20,7 @@ def panel(request: HttpRequest) -> HomePanel | None:
         "incoming": Referral.objects.incoming(organisation_id)
         .filter(status=Referral.Status.SENT)
         .count(),
-        "news": Referral.objects.outgoing(organisation_id).filter(news_for_sender=True).count(),
+        "news": Referral.objects.filter(sender_id=organisation_id, news_for_sender=True).count(),
         "approval": Referral.objects.awaiting_approval(organisation_id).count() if approver else 0,
         "approver": approver,
     }

@@ -273,6 +273,15 @@ class Referral(TimeStampedModel):
             models.Index(fields=["sender", "-created_at"], name="referral_out_created"),
             models.Index(fields=["status", "due_at"], name="referral_due"),
             models.Index(fields=["case"], name="referral_case"),
+            # The inbox counts news on every load: small partial indexes answer without a scan.
+            models.Index(
+                fields=["receiver"],
+                condition=Q(news_for_receiver=True),
+                name="referral_news_in",
+            ),
+            models.Index(
+                fields=["sender"], condition=Q(news_for_sender=True), name="referral_news_out"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

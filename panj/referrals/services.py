@@ -715,9 +715,17 @@ def expire_overdue_referrals(*, now: datetime.datetime | None = None) -> int:
     return expired
 
 
-@transaction.atomic
 def mark_seen(*, referral: Referral, organisation_id: uuid.UUID, by: User) -> None:
     """The side that opened the referral has seen its news; the receiver's first look is a step."""
+    sender, receiver = referral.sender_id, referral.receiver_id
+    if (organisation_id == sender and referral.news_for_sender) or (
+        organisation_id == receiver and referral.news_for_receiver
+    ):
+        _clear_news(referral=referral, organisation_id=organisation_id, by=by)
+
+
+@transaction.atomic
+def _clear_news(*, referral: Referral, organisation_id: uuid.UUID, by: User) -> None:
     if organisation_id == referral.sender_id and referral.news_for_sender:
         Referral.objects.filter(pk=referral.pk).update(news_for_sender=False)
         referral.news_for_sender = False

@@ -41,8 +41,9 @@ def _counts(organisation_id: uuid.UUID, approver: bool) -> dict[str, int]:
     """What waits on each tab: news the organisation has not opened, approvals to give."""
     referrals = Referral.objects
     return {
-        "incoming": referrals.incoming(organisation_id).filter(news_for_receiver=True).count(),
-        "outgoing": referrals.outgoing(organisation_id).filter(news_for_sender=True).count(),
+        # News reaches the receiver only once sent, so the flag alone says it (partial index).
+        "incoming": referrals.filter(receiver_id=organisation_id, news_for_receiver=True).count(),
+        "outgoing": referrals.filter(sender_id=organisation_id, news_for_sender=True).count(),
         "approval": referrals.awaiting_approval(organisation_id).count() if approver else 0,
     }
 
