@@ -9,7 +9,7 @@ Both match every word of the query as the start of a word.
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import BooleanField, F, Func, Value
+from django.db.models import BigIntegerField, BooleanField, ExpressionWrapper, F, Func, Value
 from django.db.models.expressions import RawSQL
 
 from panj.knowledge.models import LibraryItemQuerySet
@@ -37,8 +37,12 @@ def matching(items: LibraryItemQuerySet, query: str) -> LibraryItemQuerySet:
         return items.filter(WordsMatch(F("search_text"), Value(tsquery)))
     # The statement is fixed and the words are bound: letters and digits only, each quoted.
     words_query = " AND ".join(f'"{word}"*' for word in words)
-    return items.filter(
-        search_number__in=RawSQL(
+    # "+ 0" keeps SQLite from looking each match up by number and sorting them all: it walks
+    # the newest-first covering index instead and stops at the end of the page.
+    return items.alias(
+        search_key=ExpressionWrapper(F("search_number") + 0, output_field=BigIntegerField())
+    ).filter(
+        search_key__in=RawSQL(
             "SELECT rowid FROM knowledge_library_words WHERE knowledge_library_words MATCH %s",
             (words_query,),
         )

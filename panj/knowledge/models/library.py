@@ -118,12 +118,12 @@ class LibraryItem(TimeStampedModel):
         verbose_name = _("library item")
         verbose_name_plural = _("library items")
         indexes = [
-            models.Index(fields=["-created_at"], name="library_recent"),
-            # Lets SQLite filter and page through search matches without reading the wide rows.
+            # Newest first with everything the list filters on: SQLite pages through search
+            # matches in this index alone, without reading the long titles and summaries.
             models.Index(
                 fields=[
-                    "search_number",
                     "created_at",
+                    "search_number",
                     "visibility",
                     "organisation",
                     "kind",
@@ -131,7 +131,7 @@ class LibraryItem(TimeStampedModel):
                     "topics",
                     "id",
                 ],
-                name="library_search_covering",
+                name="library_newest_covering",
             ),
             models.Index(fields=["visibility", "-created_at"], name="library_visible_recent"),
             models.Index(fields=["organisation", "-created_at"], name="library_org_recent"),
@@ -158,13 +158,25 @@ class LibraryItem(TimeStampedModel):
     def summary(self) -> str:
         return localised(self, "summary")
 
+    # Labels without Django's get_FOO_display, which rebuilds the choices on every call: the
+    # library page shows them for every row.
+    @property
+    def kind_label(self) -> str:
+        return str(_KIND_LABELS.get(self.kind, self.kind))
+
+    @property
+    def language_label(self) -> str:
+        return str(_LANGUAGE_LABELS.get(self.language, self.language))
+
+    @property
+    def visibility_label(self) -> str:
+        return str(_VISIBILITY_LABELS.get(self.visibility, self.visibility))
+
     def tag_list(self) -> list[str]:
         return [tag.strip() for tag in self.tags.split(",") if tag.strip()]
 
     def topic_labels(self) -> list[str]:
-        field = self._meta.get_field("topics")
-        assert isinstance(field, CodeListField)
-        return field.labels(self.topics)
+        return [str(_TOPIC_LABELS.get(code, code)) for code in self.topics]
 
     def refresh_search_text(self) -> None:
         texts = [
@@ -185,6 +197,11 @@ class LibraryItem(TimeStampedModel):
 # On SQLite the search reads an FTS5 table whose rowid is the item's search number. It is kept
 # current here rather than by triggers, which SQLite drops whenever a migration rebuilds the
 # library's table. Rows written in bulk (bulk_create, update) are indexed by `index_words`.
+_KIND_LABELS = dict(LibraryItem.Kind.choices)
+_LANGUAGE_LABELS = dict(DocumentLanguage.choices)
+_VISIBILITY_LABELS = dict(Visibility.choices)
+_TOPIC_LABELS = dict(Topic.choices)
+
 _FORGET_WORDS = "DELETE FROM knowledge_library_words WHERE rowid = %s"
 _INDEX_WORDS = "INSERT INTO knowledge_library_words (rowid, words) VALUES (%s, %s)"
 
