@@ -206,3 +206,14 @@ def test_it_shows_event_dates_in_the_solar_hijri_calendar_in_dari(client_for, ng
     assert 'dir="rtl"' in body
     assert "۱۴۰۵/۰۹/۰۶" in body  # 27 November 2026
     assert "09:30" in body  # 05:00 UTC in Kabul
+
+
+def test_it_accepts_solar_hijri_days_in_dari(client_for, bob):
+    client = client_for(bob)
+    client.cookies["django_language"] = "prs"
+    assert client.get(reverse("knowledge:event_new")).status_code == 200
+    data = NEW_EVENT | {"start_day": "۱۴۰۵/۰۹/۱۰", "end_day": "1405/09/11"}
+    assert client.post(reverse("knowledge:event_new"), data).status_code == 302
+    event = Event.objects.get()
+    assert event.local_start.date() == datetime.date(2026, 12, 1)
+    assert event.local_end.date() == datetime.date(2026, 12, 2)
