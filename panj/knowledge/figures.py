@@ -82,7 +82,12 @@ def event_totals(
     """Events by kind, trainings held and the people who attended them by sex."""
     event_ids = Event.objects.filter(_events(organisation_ids, since, until)).values("id")
     by_kind = {kind: 0 for kind in Event.Kind.values}
-    rows = Event.objects.filter(id__in=event_ids).values_list("kind").annotate(n=Count("id")).order_by()
+    rows = (
+        Event.objects.filter(id__in=event_ids)
+        .values_list("kind")
+        .annotate(n=Count("id"))
+        .order_by()
+    )
     for kind, count in rows:
         by_kind[kind] = count
     trained = AttendanceCount.objects.filter(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import uuid
+
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -48,7 +50,7 @@ class MessageLanguage(models.TextChoices):
 
 
 class CampaignQuerySet(models.QuerySet["Campaign"]):
-    def seen_by(self, organisation_id: object) -> CampaignQuerySet:
+    def seen_by(self, organisation_id: uuid.UUID) -> CampaignQuerySet:
         partner_of = Campaign.partners.through.objects.filter(organisation_id=organisation_id)
         return self.filter(
             ~Q(sharing=Sharing.INVITED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 import zoneinfo
 
 from django.conf import settings
@@ -30,7 +31,7 @@ class TimeZone(models.TextChoices):
 
 
 class EventQuerySet(models.QuerySet["Event"]):
-    def seen_by(self, organisation_id: object) -> EventQuerySet:
+    def seen_by(self, organisation_id: uuid.UUID) -> EventQuerySet:
         """Events a member of the organisation may see: shared ones and those it takes part in.
 
         Subqueries rather than joins: no duplicate rows, so no DISTINCT over every column."""

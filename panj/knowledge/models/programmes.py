@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from decimal import Decimal
 
 from django.db import models
@@ -15,7 +16,7 @@ from panj.knowledge.models.events import Event, Sharing
 
 
 class ProgrammeQuerySet(models.QuerySet["Programme"]):
-    def seen_by(self, organisation_id: object) -> ProgrammeQuerySet:
+    def seen_by(self, organisation_id: uuid.UUID) -> ProgrammeQuerySet:
         partner_of = Programme.partners.through.objects.filter(organisation_id=organisation_id)
         return self.filter(
             ~Q(sharing=Sharing.INVITED)
