@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import datetime
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
+from django.core.cache import cache
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.safestring import SafeString
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from panj.cases import htcds
@@ -16,6 +21,8 @@ from panj.stats import charts, figures
 from panj.stats.disclosure import DEFAULT_THRESHOLD
 from panj.stats.models import ReferenceCount, ReferenceDataset
 from panj.stats.tables import CrossTable, Series, Statistic, protect
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -81,13 +88,36 @@ def reference_series(dataset: ReferenceDataset) -> dict[str, Series]:
     return found
 
 
+# Figures are aggregates over every case: computed at most this often per organisation, for
+# the network and per language, then served from the cache (the page says as of when).
+CACHE_SECONDS = 300
+
+
+def _cached(key: str, compute: Callable[[], T]) -> tuple[T, datetime.datetime]:
+    cache_key = f"stats:{key}:{get_language() or 'en'}"
+    found = cache.get(cache_key)
+    if found is None:
+        found = (compute(), timezone.now())
+        cache.set(cache_key, found, CACHE_SECONDS)
+    return cast(tuple[T, datetime.datetime], found)
+
+
+def forget_cached_figures() -> None:
+    """Drop every cached figure (after an import, in tests)."""
+    cache.clear()
+
+
 def organisation_figures(organisation_id: uuid.UUID) -> dict[str, Any]:
     """An organisation's own figures, exact: its staff know these people already."""
     cases = Case.objects.filter(organisation_id=organisation_id)
+    statistics, as_of = _cached(
+        f"organisation:{organisation_id}", lambda: figures.case_statistics(cases)
+    )
     referrals = figures.referral_statistics([organisation_id])
     work = figures.joint_work([organisation_id])
     return {
-        "figures": [_figure(s) for s in figures.case_statistics(cases)],
+        "as_of": as_of,
+        "figures": [_figure(s) for s in statistics],
         "referrals": referrals.table if referrals else None,
         "referral_medians": referrals.median_hours if referrals else None,
         "work": work,
@@ -99,9 +129,13 @@ def network_figures(reference: ReferenceDataset | None = None) -> dict[str, Any]
     """The network's consenting cases, every count protected by small-cell suppression."""
     threshold = DEFAULT_THRESHOLD
     references = reference_series(reference) if reference is not None else {}
-    protected = [
-        protect(s, threshold=threshold) for s in figures.case_statistics(figures.network_cases())
-    ]
+    protected, as_of = _cached(
+        "network",
+        lambda: [
+            protect(s, threshold=threshold)
+            for s in figures.case_statistics(figures.network_cases())
+        ],
+    )
     referrals = figures.referral_statistics(None)
     medians: dict[str, float | None] | None = None
     table: Statistic | None = None
@@ -121,6 +155,7 @@ def network_figures(reference: ReferenceDataset | None = None) -> dict[str, Any]
         }
     work = figures.joint_work(None)
     return {
+        "as_of": as_of,
         "figures": [_figure(s, references.get(s.key)) for s in protected],
         "referrals": table,
         "referral_medians": medians,

@@ -15,8 +15,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, OuterRef, QuerySet, Subquery
-from django.db.models.functions import ExtractYear
+from django.db.models import CharField, Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Cast, Left
 from django.utils.translation import gettext_lazy as _
 
 from panj.cases import htcds
@@ -82,14 +82,66 @@ def _series(
     )
 
 
-def by_year(cases: CaseQuerySet) -> Series:
-    rows = (
+def year_of_registration() -> Left:
+    """The year of registration as text, computed by the database itself on both engines
+    (SQLite's year extraction would call back into Python for every row)."""
+    return Left(Cast("opened_on", CharField()), 4)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Counts by every single-choice variable at once, from one GROUP BY over the cases."""
+
+    rows: list[tuple[str, str, str, str, int]]  # year, gender, age group, area id, count
+    multi: list[tuple[str, str, str, str, int]]  # the four multi-choice fields, count
+
+    @property
+    def total(self) -> int:
+        return sum(row[-1] for row in self.rows)
+
+    def counts(self, position: int) -> Counter[str]:
+        found: Counter[str] = Counter()
+        for row in self.rows:
+            found[str(row[position] or UNKNOWN)] += int(row[-1])
+        return found
+
+    def multi_counts(self, position: int) -> Counter[str]:
+        found: Counter[str] = Counter()
+        for row in self.multi:
+            codes = [c for c in str(row[position] or "").split(",") if c]
+            for code in codes or [UNKNOWN]:
+                found[code] += row[-1]
+        return found
+
+
+def profile(cases: CaseQuerySet) -> Profile:
+    single = (
         cases.order_by()
-        .annotate(year=ExtractYear("opened_on"))
-        .values_list("year")
+        .annotate(year=year_of_registration())
+        .values_list("year", "gender", "age_broad", "area_id")
         .annotate(n=Count("id"))
     )
-    counts = Counter({str(year): n for year, n in rows})
+    # Multi-choice fields grouped by their stored text: a few combinations, not a row each.
+    multi = (
+        cases.order_by()
+        .annotate(
+            c=Cast("citizenship", CharField()),
+            e=Cast("exploitation_types", CharField()),
+            m=Cast("control_methods", CharField()),
+            r=Cast("recruitment_methods", CharField()),
+        )
+        .values_list("c", "e", "m", "r")
+        .annotate(n=Count("id"))
+    )
+    return Profile(
+        rows=[(str(y or ""), g, a, str(area or ""), n) for y, g, a, area, n in single],
+        multi=list(multi),
+    )
+
+
+def by_year(data: Profile) -> Series:
+    counts = data.counts(0)
+    counts.pop(UNKNOWN, None)
     if counts:
         first, last = min(map(int, counts)), max(map(int, counts))
         years = [str(y) for y in range(first, last + 1)]
@@ -106,14 +158,10 @@ def by_year(cases: CaseQuerySet) -> Series:
     )
 
 
-def year_by_sex(cases: CaseQuerySet) -> CrossTable:
-    rows = (
-        cases.order_by()
-        .annotate(year=ExtractYear("opened_on"))
-        .values_list("year", "gender")
-        .annotate(n=Count("id"))
-    )
-    counts = {(str(year), gender): n for year, gender, n in rows}
+def year_by_sex(data: Profile) -> CrossTable:
+    counts: Counter[tuple[str, str]] = Counter()
+    for year, gender, _age, _area, n in data.rows:
+        counts[(year, gender)] += n
     years = sorted({year for year, _g in counts})
     genders = list(htcds.Gender.values)
     return CrossTable(
@@ -138,9 +186,9 @@ def year_by_sex(cases: CaseQuerySet) -> CrossTable:
     )
 
 
-def by_province(cases: CaseQuerySet) -> Series:
+def by_province(data: Profile) -> Series:
     """Cases by the province (or Tajik region) where the person is assisted."""
-    per_area = _grouped(cases, "area_id")
+    per_area = data.counts(3)
     areas = {
         str(a.id): a
         for a in Area.objects.filter(id__in=[k for k in per_area if k]).only(
@@ -170,7 +218,7 @@ def by_province(cases: CaseQuerySet) -> Series:
     )
 
 
-def by_route(cases: CaseQuerySet) -> CrossTable:
+def by_route(cases: CaseQuerySet, total: int) -> CrossTable:
     """Country of recruitment against country of exploitation, one pair per case."""
 
     def first(type_: str) -> Subquery:
@@ -180,13 +228,22 @@ def by_route(cases: CaseQuerySet) -> CrossTable:
             .values("country__iso3")[:1]
         )
 
+    # Only cases with a located step need the per-case lookups; the rest are unknown to unknown.
+    located = TraffickingEvent.objects.filter(
+        type__in=["Recruitment", "Exploitation"], country__isnull=False
+    ).values("case_id")
     rows = (
-        cases.order_by()
+        cases.filter(id__in=located)
+        .order_by()
         .annotate(origin=first("Recruitment"), destination=first("Exploitation"))
         .values_list("origin", "destination")
         .annotate(n=Count("id"))
     )
-    counts = {(o or UNKNOWN, d or UNKNOWN): n for o, d, n in rows}
+    counts: Counter[tuple[str, str]] = Counter()
+    for origin, destination, n in rows:
+        counts[(origin or UNKNOWN, destination or UNKNOWN)] += n
+    if total > sum(counts.values()):
+        counts[(UNKNOWN, UNKNOWN)] += total - sum(counts.values())
     names = {c.iso3: c.name for c in Country.objects.all()}
 
     def order(codes: set[str]) -> list[str]:
@@ -249,27 +306,29 @@ def by_service(cases: CaseQuerySet) -> Series:
 
 def case_statistics(cases: CaseQuerySet) -> list[Statistic]:
     """Every case figure of the dashboards and releases, exact."""
-    citizenship = _multi(cases, "citizenship")
-    iso3 = dict(Country.objects.values_list("iso2", "iso3"))
-    names = {c.iso2: c.name for c in Country.objects.all()}
+    data = profile(cases)
+    countries = list(Country.objects.all())
+    iso3 = {c.iso2: c.iso3 for c in countries}
+    names = {c.iso2: c.name for c in countries}
+    nationality = data.multi_counts(0)
     citizenship_choices = [
-        (iso3.get(code, code), names.get(code, code)) for code in sorted(citizenship) if code
+        (iso3.get(code, code), names.get(code, code)) for code in sorted(nationality) if code
     ]
-    citizenship = Counter({iso3.get(k, k): v for k, v in citizenship.items()})
+    citizenship = Counter({iso3.get(k, k): v for k, v in nationality.items()})
     return [
-        by_year(cases),
-        year_by_sex(cases),
+        by_year(data),
+        year_by_sex(data),
         _series(
             "gender",
             _("Cases by gender"),
-            _grouped(cases, "gender"),
+            data.counts(1),
             list(htcds.Gender.choices),
             hxl="#indicator+sex+code",
         ),
         _series(
             "age",
             _("Cases by age group"),
-            _grouped(cases, "age_broad"),
+            data.counts(2),
             list(htcds.AgeBroad.choices),
             hxl="#indicator+age+code",
         ),
@@ -284,7 +343,7 @@ def case_statistics(cases: CaseQuerySet) -> list[Statistic]:
         _series(
             "exploitation",
             _("Types of exploitation"),
-            _multi(cases, "exploitation_types"),
+            data.multi_counts(1),
             list(htcds.ExploitationType.choices),
             additive=False,
             hxl="#indicator+exploitation+code",
@@ -292,7 +351,7 @@ def case_statistics(cases: CaseQuerySet) -> list[Statistic]:
         _series(
             "control",
             _("Means of control"),
-            _multi(cases, "control_methods"),
+            data.multi_counts(2),
             list(htcds.ControlMethod.choices),
             additive=False,
             hxl="#indicator+control+code",
@@ -300,13 +359,13 @@ def case_statistics(cases: CaseQuerySet) -> list[Statistic]:
         _series(
             "recruitment",
             _("Methods of recruitment"),
-            _multi(cases, "recruitment_methods"),
+            data.multi_counts(3),
             list(htcds.RecruitmentMethod.choices),
             additive=False,
             hxl="#indicator+recruitment+code",
         ),
-        by_province(cases),
-        by_route(cases),
+        by_province(data),
+        by_route(cases, data.total),
         by_crossing(cases),
         by_service(cases),
     ]

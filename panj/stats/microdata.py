@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from django.db.models import OuterRef, Subquery
-from django.db.models.functions import ExtractYear
-
 from panj.cases.models import CaseQuerySet, TraffickingEvent
 from panj.directory.models import Country
 from panj.stats.disclosure import Generalisation, anonymise
 from panj.stats.disclosure.kanonymity import AnonymisedData
+from panj.stats.figures import year_of_registration
 
 MEANS = {
     "meansDebtBondageEarnings": {"DebtBondage", "TakesEarnings"},
@@ -86,22 +84,26 @@ def _codes(stored: str | list[str] | None) -> set[str]:
 def records(cases: CaseQuerySet) -> Iterator[tuple[str, ...]]:
     """One CTDC-shaped record per case, streamed from the database."""
     iso3 = dict(Country.objects.values_list("iso2", "iso3"))
-    exploited_in = Subquery(
+    # The first country of exploitation of each case, read once for all, not per record.
+    exploited_in: dict[object, str] = {}
+    steps = (
         TraffickingEvent.objects.filter(
-            case=OuterRef("pk"), type="Exploitation", country__isnull=False
+            case__in=cases.values("id"), type="Exploitation", country__isnull=False
         )
-        .order_by("happened_on", "created_at")
-        .values("country__iso3")[:1]
+        .order_by("-happened_on", "-created_at")
+        .values_list("case_id", "country__iso3")
     )
+    for case_id, country in steps.iterator(chunk_size=5000):
+        exploited_in[case_id] = country  # the earliest comes last and wins
     rows = (
         cases.order_by()
-        .annotate(year=ExtractYear("opened_on"), exploited_in=exploited_in)
+        .annotate(year=year_of_registration())
         .values_list(
             "year",
             "gender",
             "age_broad",
             "citizenship",
-            "exploited_in",
+            "id",
             "control_methods",
             "exploitation_types",
             "labour_industries",
@@ -114,13 +116,14 @@ def records(cases: CaseQuerySet) -> Iterator[tuple[str, ...]]:
         gender,
         age,
         citizenship,
-        country,
+        case_id,
         control,
         kinds,
         industries,
         sex,
         relation,
     ) in rows.iterator(chunk_size=5000):
+        country = exploited_in.get(case_id, "")
         control_codes = _codes(control)
         kind_codes = _codes(kinds)
         industry_codes = _codes(industries)

@@ -53,13 +53,14 @@ def _key(row: Row, positions: Sequence[int]) -> Row:
 
 
 def _classes(
-    rows: Sequence[Row], positions: Sequence[int], sensitive: int | None
+    rows: Counter[Row], positions: Sequence[int], sensitive: int | None
 ) -> tuple[Counter[Row], dict[Row, set[str]]]:
+    """Sizes of the equivalence classes (and their sensitive values) of counted records."""
     sizes: Counter[Row] = Counter()
     values: dict[Row, set[str]] = defaultdict(set)
-    for row in rows:
+    for row, n in rows.items():
         key = _key(row, positions)
-        sizes[key] += 1
+        sizes[key] += n
         if sensitive is not None:
             values[key].add(row[sensitive])
     return sizes, values
@@ -87,7 +88,7 @@ def check_k_anonymity(
     """How far `rows` are from k-anonymity (and distinct l-diversity of `sensitive`)."""
     positions = [columns.index(name) for name in quasi]
     sensitive_at = columns.index(sensitive) if sensitive else None
-    sizes, values = _classes(rows, positions, sensitive_at)
+    sizes, values = _classes(Counter(rows), positions, sensitive_at)
     bad = _bad_keys(sizes, values, k, diversity, sensitive_at)
     return KAnonymityReport(
         k=k,
@@ -116,21 +117,32 @@ def anonymise(
     columns = list(columns)
     positions = [columns.index(name) for name in quasi]
     sensitive_at = columns.index(sensitive) if sensitive else None
-    current = list(rows)
+    # Identical records are worked on once, with their count: a few thousand, not 100 000.
+    current: Counter[Row] = Counter(rows)
     applied: list[str] = []
     pending = list(steps)
+    total = len(rows)
     while True:
         sizes, values = _classes(current, positions, sensitive_at)
         bad = _bad_keys(sizes, values, k, diversity, sensitive_at)
         lost = sum(sizes[key] for key in bad)
-        if not pending or lost <= max_suppressed_share * len(current):
+        if not pending or lost <= max_suppressed_share * total:
             break
         step = pending.pop(0)
         at = columns.index(step.column)
-        current = [(*row[:at], step.coarsen(row[at]), *row[at + 1 :]) for row in current]
+        coarser: Counter[Row] = Counter()
+        for row, n in current.items():
+            coarser[(*row[:at], step.coarsen(row[at]), *row[at + 1 :])] += n
+        current = coarser
         applied.append(step.label or step.column)
-    kept = [row for row in current if _key(row, positions) not in bad]
-    result = AnonymisedData(columns, kept, applied, suppressed=len(current) - len(kept))
+    # Records come out sorted, so their order tells nothing about when they were registered.
+    kept = [
+        row
+        for row in sorted(current)
+        if _key(row, positions) not in bad
+        for _ in range(current[row])
+    ]
+    result = AnonymisedData(columns, kept, applied, suppressed=total - len(kept))
     result.report = check_k_anonymity(
         columns, kept, quasi=quasi, k=k, sensitive=sensitive, diversity=diversity
     )

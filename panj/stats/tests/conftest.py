@@ -57,3 +57,13 @@ def network_cases(ngo_af, ngo_tj):
 
 
 OPTIONS = ReleaseOptions(title="Network figures 2025", first_year=2024, last_year=2025)
+
+
+@pytest.fixture(autouse=True)
+def fresh_figures():
+    """Dashboards cache their figures; every test starts from the database."""
+    from panj.stats.dashboards import forget_cached_figures
+
+    forget_cached_figures()
+    yield
+    forget_cached_figures()
