@@ -217,3 +217,14 @@ def test_it_accepts_solar_hijri_days_in_dari(client_for, bob):
     event = Event.objects.get()
     assert event.local_start.date() == datetime.date(2026, 12, 1)
     assert event.local_end.date() == datetime.date(2026, 12, 2)
+
+
+@pytest.mark.parametrize(
+    ("name", "new"),
+    [("events", "event_new"), ("programmes", "programme_new"), ("campaigns", "campaign_new")],
+)
+def test_it_lets_a_viewer_read_the_lists_without_a_way_to_add(client_for, vera, name, new):
+    response = client_for(vera).get(reverse(f"knowledge:{name}"))
+    assert response.status_code == 200
+    assert reverse(f"knowledge:{new}") not in response.content.decode()
+    assert client_for(vera).get(reverse(f"knowledge:{new}")).status_code == 403
