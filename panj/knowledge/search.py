@@ -1,7 +1,7 @@
 """Library search over titles, summaries and tags in all five languages, on both databases.
 
-PostgreSQL matches the 'simple' tsvector of the normalised search text (GIN-indexed by
-migration 0001, so the expression here must stay the one indexed there); SQLite, the embedded
+PostgreSQL matches a stored, GIN-indexed 'simple' tsvector of the normalised search text
+(a generated column, so it is current after every write); SQLite, the embedded
 default, matches the same text in an FTS5 table keyed by the items' search numbers.
 Both match every word of the query as the start of a word.
 """
@@ -9,7 +9,7 @@ Both match every word of the query as the start of a word.
 from __future__ import annotations
 
 from django.db import connection
-from django.db.models import BigIntegerField, BooleanField, ExpressionWrapper, F, Func, Value
+from django.db.models import BigIntegerField, BooleanField, ExpressionWrapper, F
 from django.db.models.expressions import RawSQL
 
 from panj.knowledge.models import LibraryItemQuerySet
@@ -18,23 +18,22 @@ from panj.knowledge.vocabulary import search_words
 MAX_WORDS = 8
 
 
-class WordsMatch(Func):
-    """`text @@ query` in PostgreSQL's 'simple' configuration, as the GIN index is built."""
-
-    template = "to_tsvector('simple'::regconfig, %(expressions)s)"
-    arg_joiner = ") @@ to_tsquery('simple'::regconfig, "
-    output_field = BooleanField()
-
-
 def matching(items: LibraryItemQuerySet, query: str) -> LibraryItemQuerySet:
     """`items` whose text holds every word of `query`, each as the start of a word."""
     words = search_words(query)[:MAX_WORDS]
     if not words:
         return items
     if connection.vendor == "postgresql":
-        # Words are letters and digits only, so they are safe inside a tsquery.
+        # Words are letters and digits only, so they are safe inside a tsquery. The column is
+        # PostgreSQL's alone (migration 0007), so the model does not name it.
         tsquery = " & ".join(f"{word}:*" for word in words)
-        return items.filter(WordsMatch(F("search_text"), Value(tsquery)))
+        return items.filter(
+            RawSQL(
+                "knowledge_libraryitem.search_vector @@ to_tsquery('simple'::regconfig, %s)",
+                (tsquery,),
+                output_field=BooleanField(),
+            )
+        )
     # The statement is fixed and the words are bound: letters and digits only, each quoted.
     words_query = " AND ".join(f'"{word}"*' for word in words)
     # "+ 0" keeps SQLite from looking each match up by number and sorting them all: it walks
