@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import zoneinfo
 from collections.abc import Iterable
+from functools import lru_cache
 
 import icalendar
 from django.utils import timezone
@@ -16,6 +18,13 @@ PRODID = "-//Panj//Knowledge events//EN"
 def uid_of(event: Event) -> str:
     """Stable across edits and exports, so calendar apps update the event instead of adding."""
     return f"event-{event.id}@panj"
+
+
+@lru_cache(maxsize=8)
+def _vtimezone(zone: str) -> bytes:
+    """A zone's VTIMEZONE, worked out once: it takes longer than a hundred events."""
+    data: bytes = icalendar.Timezone.from_tzinfo(zoneinfo.ZoneInfo(zone)).to_ical()
+    return data
 
 
 def _vevent(event: Event, base_url: str) -> icalendar.Event:
@@ -44,8 +53,12 @@ def calendar_of(events: Iterable[Event], *, name: str, base_url: str = "") -> by
     cal.add("prodid", PRODID)
     cal.add("version", "2.0")
     cal.add("x-wr-calname", name)
+    zones = set()
     for event in events:
         cal.add_component(_vevent(event, base_url))
+        zones.add(event.time_zone)
+    for zone in sorted(zones - {"UTC"}):
+        cal.add_component(icalendar.Timezone.from_ical(_vtimezone(zone)))
     cal.add_missing_timezones()
     data: bytes = cal.to_ical()
     return data
