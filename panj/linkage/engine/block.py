@@ -9,7 +9,7 @@ derived from the secret) of one of:
 - sex × the first three letters of the skeleton of the given, father's or family name, whatever
   the birth year says (an estimated year may be far off, a date mistyped) and in whichever field
   the name was written;
-- the place and the first letter of a name's skeleton;
+- the place and the first letters of the given and of a father's or family name;
 - the exact birth date, and the date without its day, its month or its year (one part
   mistyped).
 
@@ -106,9 +106,10 @@ class BlockKeyer:
 
     @staticmethod
     def _place_texts(place: str, given: tuple[str, ...], lineage: tuple[str, ...]) -> list[str]:
-        """The place and a name's first consonant, when birth year and names are mistyped."""
-        initials = sorted({sk[0] for sk in (*given, *lineage)})
-        return [f"p:{pl[:3]}:{c}" for pl in place_key(place).skeletons[:1] for c in initials]
+        """The place with the first letters of the given and of a father's or family name, for
+        when the birth date and the names' beginnings are mistyped."""
+        pairs = sorted({g[0] + n[0] for g in given for n in lineage})
+        return [f"p:{pl[:3]}:{c}" for pl in place_key(place).skeletons[:1] for c in pairs]
 
 
 @dataclass(frozen=True, slots=True)

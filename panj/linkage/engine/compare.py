@@ -9,8 +9,9 @@ inside each operation, so batches run on all cores.
 from __future__ import annotations
 
 import os
+from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import partial
 
@@ -19,11 +20,12 @@ import numpy.typing as npt
 
 from .block import shared_blocks
 from .encode import EncodedSet, Params, check_comparable
-from .score import pair_scores
+from .score import log_odds_words, pair_scores, to_score
 
 __all__ = ["Candidates", "candidates", "similarity"]
 
-PAIR_BATCH = 1 << 18
+PAIR_BATCH = 1 << 12
+BIG_BLOCK = 1 << 12
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -52,34 +54,66 @@ def similarity(x: WordArray, y: WordArray, params: Params | None = None) -> Floa
 
 class _Scorer:
     def __init__(self, fa: WordArray, fb: WordArray, params: Params, threshold: float) -> None:
-        self.fa, self.fb, self.params = fa, fb, params
+        # word first: every operation then runs along long contiguous rows
+        self.wa = np.ascontiguousarray(fa.T)
+        self.wb = np.ascontiguousarray(fb.T)
+        self.params = params
         self.threshold = threshold
 
     def pairs(self, pa: IntArray, pb: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
-        sc = pair_scores(self.fa[pa], self.fb[pb], self.params)
+        sc = to_score(log_odds_words(self.wa[:, pa], self.wb[:, pb], self.params))
         keep = sc >= self.threshold
         return pa[keep], pb[keep], sc[keep]
 
+    def block(self, ia: IntArray, ib: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
+        """Every record of ia against every record of ib, without repeating their words."""
+        xw = self.wa[:, ia][:, :, None]
+        yw = self.wb[:, ib][:, None, :]
+        sc = to_score(log_odds_words(xw, yw, self.params))
+        r, c = np.nonzero(sc >= self.threshold)
+        return ia[r], ib[c], sc[r, c]
 
-def _batches(blocks: Iterator[tuple[IntArray, IntArray]]) -> Iterator[tuple[IntArray, IntArray]]:
-    """All pairs of the blocks, in batches of about PAIR_BATCH."""
+
+Job = Callable[[], tuple[IntArray, IntArray, FloatArray]]
+
+
+def _jobs(scorer: _Scorer, blocks: Iterator[tuple[IntArray, IntArray]]) -> Iterator[Job]:
+    """Big blocks as grids of about PAIR_BATCH pairs; small ones gathered into batches."""
     small_a: list[IntArray] = []
     small_b: list[IntArray] = []
     pending = 0
     for ia, ib in blocks:
-        rows = max(1, PAIR_BATCH // max(1, len(ib)))
-        for r0 in range(0, len(ia), rows):
-            part = ia[r0 : r0 + rows]
-            small_a.append(np.repeat(part, len(ib)))
-            small_b.append(np.tile(ib, len(part)))
-            pending += len(part) * len(ib)
-            if pending >= PAIR_BATCH:
-                yield np.concatenate(small_a), np.concatenate(small_b)
-                small_a.clear()
-                small_b.clear()
-                pending = 0
+        n = len(ia) * len(ib)
+        if n >= BIG_BLOCK:
+            rows = max(1, PAIR_BATCH // len(ib))
+            for r0 in range(0, len(ia), rows):
+                yield partial(scorer.block, ia[r0 : r0 + rows], ib)
+            continue
+        small_a.append(np.repeat(ia, len(ib)))
+        small_b.append(np.tile(ib, len(ia)))
+        pending += n
+        if pending >= PAIR_BATCH:
+            yield partial(scorer.pairs, np.concatenate(small_a), np.concatenate(small_b))
+            small_a.clear()
+            small_b.clear()
+            pending = 0
     if small_a:
-        yield np.concatenate(small_a), np.concatenate(small_b)
+        yield partial(scorer.pairs, np.concatenate(small_a), np.concatenate(small_b))
+
+
+def _run(jobs: Iterator[Job], workers: int) -> list[tuple[IntArray, IntArray, FloatArray]]:
+    """Run the jobs on `workers` threads, never more than a few of them waiting at a time."""
+    if workers <= 1:
+        return [job() for job in jobs]
+    results: list[tuple[IntArray, IntArray, FloatArray]] = []
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        running: deque[Future[tuple[IntArray, IntArray, FloatArray]]] = deque()
+        for job in jobs:
+            running.append(pool.submit(job))
+            if len(running) >= 2 * workers:
+                results.append(running.popleft().result())
+        results.extend(f.result() for f in running)
+    return results
 
 
 def candidates(
@@ -101,16 +135,7 @@ def candidates(
             comparisons += blk.pairs
             yield blk.a, blk.b
 
-    jobs: list[Callable[[], tuple[IntArray, IntArray, FloatArray]]] = [
-        partial(scorer.pairs, pa, pb) for pa, pb in _batches(blocks())
-    ]
-
-    workers = threads or os.cpu_count() or 1
-    if workers > 1 and len(jobs) > 1:
-        with ThreadPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(lambda job: job(), jobs))
-    else:
-        results = [job() for job in jobs]
+    results = _run(_jobs(scorer, blocks()), threads or os.cpu_count() or 1)
 
     if not results:
         empty = np.empty(0, dtype=np.int64)

@@ -27,7 +27,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
-from .encode import FIELDS, FILL, NAMES, Params
+from .encode import FIELDS, FILL, Params
 
 __all__ = ["CUT", "FEATURES", "KNOTS", "WEIGHTS", "pair_scores"]
 
@@ -35,22 +35,26 @@ __all__ = ["CUT", "FEATURES", "KNOTS", "WEIGHTS", "pair_scores"]
 KNOTS = (0.45, 0.6, 0.75, 0.9)
 #: The fields as the score sees them; `lineage` is the best of the father's and family names
 #: against each other, `cross` a given name met in the other record's father or family field.
-FEATURES = ("given", "lineage", "cross", "year", "date", "sex", "place")
+FEATURES = ("given", "lineage", "year", "date", "sex", "place")
 #: Per feature: the weight of being present on both sides, then the slopes above each knot.
 WEIGHTS: dict[str, tuple[float, float, float, float, float]] = {
-    "given": (-2.2, 7.5, 5.2, 3.0, 0.9),
-    "lineage": (-2.1, 7.0, 4.9, 2.8, 0.9),
-    "cross": (-3.2, -0.4, 0.1, 0.2, 0.1),
-    "year": (-2.3, 5.7, 4.1, 2.5, 1.0),
-    "date": (-0.8, 7.2, 5.4, 3.4, 1.4),
-    "sex": (-1.2, 0.4, 0.3, 0.2, 0.1),
-    "place": (-2.8, 6.7, 4.8, 2.8, 1.0),
+    "given": (-3.2, 8.1, 5.4, 2.8, 0.6),
+    "lineage": (-2.4, 7.5, 5.1, 2.6, 0.6),
+    "year": (-2.6, 5.6, 3.9, 2.2, 0.8),
+    "date": (-0.9, 7.0, 5.3, 3.3, 1.3),
+    "sex": (-0.8, -0.2, -0.2, -0.1, 0.0),
+    "place": (-3.1, 7.2, 4.9, 2.7, 0.9),
 }
-INTERCEPT = -3.4
+INTERCEPT = -5.4
+#: Given names that agree less than this never make a probable match, whatever else agrees:
+#: siblings share a father's and family name, a place and nearly a birth year.
+VETO = 0.0
+#: Added to the names' weight when they are read swapped (given name in the other record's
+#: father's or family field, and back).
+SWAP = -3.1
 #: The log-odds that the default threshold (0.5) stands for.
 CUT = -3.0
 
-IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
 WordArray = npt.NDArray[np.uint64]
 
@@ -66,50 +70,107 @@ def _weight(name: str, agreement: FloatArray) -> FloatArray:
     return np.where(present, out, 0.0)
 
 
-class _Pairs:
-    def __init__(self, x: WordArray, y: WordArray, params: Params) -> None:
-        self.x, self.y, self.params = x, y, params
-        self.seg = {f: (w, n) for f, w, n in params.segments()}
-        pw = params.presence_word
-        self.px, self.py = x[:, pw], y[:, pw]
+class _Tables:
+    """Per feature, the weight of every possible Hamming distance, and a last entry (0) for a
+    feature missing on either side; built once per set of parameters."""
 
-    def _has(self, words: WordArray, fld: str) -> npt.NDArray[np.bool_]:
-        return ((words >> np.uint64(FIELDS.index(fld))) & np.uint64(1)).astype(np.bool_)
+    def __init__(self, params: Params) -> None:
+        self.params = params
+        segments = params.segments()
+        self.starts = np.array([w for _f, w, _n in segments], dtype=np.intp)
+        self.name_words = segments[0][2]
+        per_bit = 2.0 if params.balanced else 1.0
+        self.tables: dict[str, npt.NDArray[np.float32]] = {}
+        self.missing: dict[str, int] = {}
+        for feature in FEATURES:
+            fld = feature if feature in FIELDS else "given"
+            stored = params.stored(fld)
+            ones = int(getattr(params, fld)) * (1.0 - np.exp(-FILL[fld]))
+            dice = 1.0 - np.arange(stored + 1) / (per_bit * 2.0 * ones)
+            weight = _weight(feature, np.clip(dice, 0.0, 1.0))
+            if feature == "given":
+                weight = np.where(dice < VETO, -50.0, weight)
+            table = np.append(weight, 0.0)
+            self.tables[feature] = table.astype(np.float32)
+            self.missing[feature] = stored + 1
 
-    def agreement(self, fa: str, fb: str) -> FloatArray:
-        """Dice similarity of field fa of x and field fb of y; −1 where either is missing."""
-        (wa, n), (wb, _n) = self.seg[fa], self.seg[fb]
-        ham = np.bitwise_count(self.x[:, wa : wa + n] ^ self.y[:, wb : wb + n]).sum(
-            axis=1, dtype=np.int64
-        )
-        size = int(getattr(self.params, fa))
-        ones = size * (1.0 - np.exp(-FILL[fa]))  # expected ones of one filter
-        per_bit = 2.0 if self.params.balanced else 1.0
-        dice = 1.0 - ham / (per_bit * 2.0 * ones)
-        both = self._has(self.px, fa) & self._has(self.py, fb)
-        return np.where(both, np.clip(dice, 0.0, 1.0), -1.0)
+
+_TABLES: dict[Params, _Tables] = {}
+
+
+def _tables(params: Params) -> _Tables:
+    hit = _TABLES.get(params)
+    if hit is None:
+        hit = _TABLES[params] = _Tables(params)
+    return hit
+
+
+def log_odds_words(xw: WordArray, yw: WordArray, params: Params) -> FloatArray:
+    """The log-odds of records being the same person, from their encodings laid out word first:
+    xw[w] and yw[w] hold word w of the records and broadcast against each other (pairs: both
+    of shape (words, n); a grid: (words, ra, 1) and (words, 1, rb)). Word first keeps every
+    operation on long contiguous rows."""
+    t = _tables(params)
+    seg = {f: (w, n) for f, w, n in params.segments()}
+    shape = np.broadcast_shapes(xw.shape[1:], yw.shape[1:])
+    tmp = np.empty(shape, dtype=np.uint64)
+    cnt = np.empty(shape, dtype=np.uint8)
+    pw = params.presence_word
+    px, py = xw[pw], yw[pw]
+
+    def has(words: WordArray, i: int) -> npt.NDArray[np.bool_]:
+        return ((words >> np.uint64(i)) & np.uint64(1)).astype(np.bool_)
+
+    present_x = [has(px, i) for i in range(len(FIELDS))]
+    present_y = [has(py, i) for i in range(len(FIELDS))]
+
+    def distance(fa: str, fb: str, missing: int) -> npt.NDArray[np.uint16]:
+        """Hamming distance of field fa of x to field fb of y; `missing` where either lacks it."""
+        (wa, n), (wb, _n) = seg[fa], seg[fb]
+        acc = np.zeros(shape, dtype=np.uint16)
+        for k in range(n):
+            np.bitwise_xor(xw[wa + k], yw[wb + k], out=tmp)
+            np.bitwise_count(tmp, out=cnt)
+            np.add(acc, cnt, out=acc)
+        both = present_x[FIELDS.index(fa)] & present_y[FIELDS.index(fb)]
+        return np.where(both, acc, np.uint16(missing))
+
+    def best(feature: str, pairs: list[tuple[str, str]]) -> npt.NDArray[np.float32]:
+        missing = t.missing[feature]
+        out = distance(*pairs[0], missing)
+        for fa, fb in pairs[1:]:
+            np.minimum(out, distance(fa, fb, missing), out=out)
+        return t.tables[feature][out]
+
+    # names in their fields, or given and father's/family names swapped: the better reading
+    lineage = [
+        ("father", "father"),
+        ("father", "family"),
+        ("family", "father"),
+        ("family", "family"),
+    ]
+    straight = best("given", [("given", "given")]) + best("lineage", lineage)
+    swapped = best("given", [("given", "father"), ("given", "family")]) + best(
+        "lineage", [("father", "given"), ("family", "given")]
+    )
+    total = np.maximum(straight, swapped + np.float32(SWAP))
+    total += np.float32(INTERCEPT)
+    for f in ("year", "date", "sex", "place"):
+        total += t.tables[f][distance(f, f, t.missing[f])]
+    return total.astype(np.float64)
 
 
 def pair_log_odds(x: WordArray, y: WordArray, params: Params) -> FloatArray:
-    """The log-odds of rows of x and y (same shape) being the same person."""
-    p = _Pairs(x, y, params)
-    total = np.full(len(x), INTERCEPT)
-    total += _weight("given", p.agreement("given", "given"))
-    lineage = np.max(
-        [p.agreement(a, b) for a in NAMES[1:] for b in NAMES[1:]],
-        axis=0,
-    )
-    total += _weight("lineage", lineage)
-    cross = np.max(
-        [p.agreement("given", b) for b in NAMES[1:]] + [p.agreement(a, "given") for a in NAMES[1:]],
-        axis=0,
-    )
-    total += _weight("cross", cross)
-    for f in ("year", "date", "sex", "place"):
-        total += _weight(f, p.agreement(f, f))
-    return total
+    """The log-odds of rows of x and y (records, one per row; broadcasting) being the same
+    person."""
+    return log_odds_words(np.moveaxis(x, -1, 0), np.moveaxis(y, -1, 0), params)
+
+
+def to_score(log_odds: FloatArray) -> FloatArray:
+    """Scores in (0, 1); 0.5 is the calibrated default threshold."""
+    return np.asarray(1.0 / (1.0 + np.exp(-(log_odds - CUT))))
 
 
 def pair_scores(x: WordArray, y: WordArray, params: Params) -> FloatArray:
     """Scores in (0, 1) of rows of x and y; 0.5 is the calibrated default threshold."""
-    return np.asarray(1.0 / (1.0 + np.exp(-(pair_log_odds(x, y, params) - CUT))))
+    return to_score(pair_log_odds(x, y, params))
