@@ -157,7 +157,7 @@ def log_odds_words(xw: WordArray, yw: WordArray, params: Params) -> FloatArray:
     total += np.float32(INTERCEPT)
     for f in ("year", "date", "sex", "place"):
         total += t.tables[f][distance(f, f, t.missing[f])]
-    return total.astype(np.float64)
+    return np.asarray(total, dtype=np.float64)
 
 
 def pair_log_odds(x: WordArray, y: WordArray, params: Params) -> FloatArray:
