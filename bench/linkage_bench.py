@@ -11,7 +11,8 @@ itself again there (Panj's engine needs only numpy >= 2 and anyascii, which that
 With --no-bench-env it stays in the current interpreter and says which comparators are missing.
 
 What is measured, for both tools:
-- encode records/s on one core (CPU time of one process);
+- encode records/s on one core (CPU time of one process, so that other work on a shared
+  machine does not count);
 - end-to-end link time (encode both files, compare, solve one-to-one) on the synthetic
   cross-script files, 10 000 × 10 000 and 100 000 × 100 000, with all cores;
 - comparisons/s (pairs actually compared / compare time);
@@ -193,14 +194,16 @@ def panj_cli_f1(
 
 
 def panj_encode_rate(people: Sequence[Any]) -> float:
-    """Wall time of one thread (Panj's encoder is single-threaded), in a fresh process so that
-    no name normalised earlier in this run is cached."""
+    """CPU time of one process (Panj's encoder is single-threaded), in a fresh process so that
+    no name normalised earlier in this run is cached. CPU time, not wall time: on a shared
+    machine other work would otherwise count against the encoder."""
     code = (
         "import sys, time, pickle;"
         "from panj.linkage.engine import Secret, encode_people;"
-        "people = pickle.load(sys.stdin.buffer); t = time.perf_counter();"
-        "encode_people(people, Secret.generate());"
-        "print(len(people) / (time.perf_counter() - t))"
+        "people = pickle.load(sys.stdin.buffer); secret = Secret.generate();"
+        "t = time.process_time();"
+        "encode_people(people, secret);"
+        "print(len(people) / (time.process_time() - t))"
     )
     import pickle
 
@@ -379,12 +382,12 @@ def clk_end_to_end(a: Sequence[Any], b: Sequence[Any]) -> dict[str, float]:
 
 
 def clk_encode_rate(people: Sequence[Any]) -> float:
-    """Wall time with one worker (clkhash hashes in a worker process)."""
+    """CPU time with one worker (clkhash then hashes in this process, no pool)."""
     schema = clk_schema(CLK_FIELDS)
     rows = clk_rows(people, CLK_FIELDS, True)
-    started = time.perf_counter()
+    started = time.process_time()
     clk_encode(rows, schema, 1)
-    return len(people) / (time.perf_counter() - started)
+    return len(people) / (time.process_time() - started)
 
 
 def _child_clk_end_to_end(n: int, seed: int) -> None:
