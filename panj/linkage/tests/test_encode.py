@@ -101,3 +101,21 @@ def test_it_derives_keys_as_rfc_5869_says() -> None:
     assert okm.hex() == (
         "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"
     )
+
+
+def test_it_names_the_format_versions_when_a_file_is_of_another_version(tmp_path: Path) -> None:
+    import io
+    import json
+
+    enc = encode_people(PEOPLE, Secret.generate())
+    enc.save(tmp_path / "new.enc")
+    with np.load(tmp_path / "new.enc") as data:
+        parts = {k: data[k] for k in data.files}
+    header = json.loads(bytes(parts["header"]).decode())
+    header["version"] = 1
+    parts["header"] = np.frombuffer(json.dumps(header).encode(), dtype=np.uint8)
+    buf = io.BytesIO()
+    np.savez(buf, **parts)
+    (tmp_path / "old.enc").write_bytes(buf.getvalue())
+    with pytest.raises(EncodingError, match=r"version 1, this Panj reads version 2.*encode"):
+        EncodedSet.load(tmp_path / "old.enc")

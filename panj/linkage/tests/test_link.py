@@ -49,4 +49,4 @@ def test_it_links_the_cross_script_set_with_the_default_threshold() -> None:
     found = {(m.a_id, m.b_id) for m in matches}
     tp = len(found & data.links)
     f1 = 2 * tp / (len(found) + len(data.links))
-    assert f1 >= 0.75
+    assert f1 >= 0.85

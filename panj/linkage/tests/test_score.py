@@ -1,0 +1,69 @@
+"""The field-by-field score: missing fields, names in any field, relatives and namesakes."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+
+from panj.linkage.engine import DEFAULT_THRESHOLD, Person, Secret, encode_people
+from panj.linkage.engine.compare import similarity
+from panj.linkage.engine.score import pair_log_odds
+
+SECRET = Secret(bytes(range(32)))
+
+FARZANA = Person("a", "فرزانه", "کریم", "", "F", "", 1990, "تخار")
+
+
+def _score(x: Person, y: Person) -> float:
+    enc = encode_people([x, y], SECRET)
+    return float(similarity(enc.filters[0], enc.filters[1]))
+
+
+def _log_odds(x: Person, y: Person) -> float:
+    enc = encode_people([x, y], SECRET)
+    return float(pair_log_odds(enc.filters[:1], enc.filters[1:], enc.params)[0])
+
+
+def test_it_finds_karimova_the_daughter_of_karim_across_scripts() -> None:
+    tajik = Person("b", "Фарзона", "", "Каримова", "F", "1990-05-01", None, "Тахор")
+    assert _score(FARZANA, tajik) >= DEFAULT_THRESHOLD
+
+
+def test_it_counts_a_missing_field_neither_for_nor_against_a_pair() -> None:
+    tajik = Person("b", "Фарзона", "Карим", "", "F", "", 1990, "Тахор")
+    without_place = replace(tajik, place="")
+    elsewhere = replace(tajik, place="Хоруғ")
+    full, missing, other = (
+        _log_odds(FARZANA, tajik),
+        _log_odds(FARZANA, without_place),
+        _log_odds(FARZANA, elsewhere),
+    )
+    assert full > missing > other
+    # a field missing on both sides changes nothing
+    assert np.isclose(
+        _log_odds(replace(FARZANA, place=""), without_place),
+        _log_odds(replace(FARZANA, place=""), replace(without_place, id="c")),
+    )
+
+
+def test_it_reads_given_and_family_names_in_either_field() -> None:
+    a = Person("a", "Jack", "", "Colquhoun", "", "1966-08-16", None, "")
+    b = Person("b", "Colquhoun", "", "Jack", "", "1966-08-16", None, "")
+    assert _score(a, b) >= DEFAULT_THRESHOLD
+
+
+def test_it_does_not_take_a_sister_for_the_same_woman() -> None:
+    sister = Person("b", "Марям", "Карим", "Каримова", "F", "", 1993, "Тахор")
+    assert _score(FARZANA, sister) < DEFAULT_THRESHOLD
+
+
+def test_it_does_not_take_a_namesake_with_another_father_for_the_same_woman() -> None:
+    namesake = Person("b", "Фарзона", "Раҳим", "Раҳимова", "F", "1990-03-02", None, "")
+    assert _score(FARZANA, namesake) < DEFAULT_THRESHOLD
+
+
+def test_it_scores_identical_records_near_one_and_strangers_near_zero() -> None:
+    stranger = Person("b", "Rustam", "Sharif", "Sharifov", "M", "1975-01-02", None, "Kulob")
+    assert _score(FARZANA, replace(FARZANA, id="b")) > 0.99
+    assert _score(FARZANA, stranger) < 0.01
