@@ -102,6 +102,44 @@ def event_totals(
     )
 
 
+@dataclass(frozen=True)
+class Attendance:
+    """People of one organisation at the events counted; `organisation_id` is None for people
+    from outside the network, counted under the name they gave."""
+
+    organisation_id: uuid.UUID | None
+    name: str
+    by_sex: BySex
+
+
+def attendance_by_organisation(
+    *,
+    organisation_ids: Iterable[uuid.UUID] | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    kind: str | None = None,
+) -> list[Attendance]:
+    """Attendance at the events (of one kind, if given) by organisation and sex, largest first."""
+    events = Event.objects.filter(_events(organisation_ids, since, until))
+    if kind is not None:
+        events = events.filter(kind=kind)
+    rows = (
+        AttendanceCount.objects.filter(event_id__in=events.values("id"))
+        .values("organisation_id", "organisation__name", "other_organisation")
+        .annotate(women=Sum("women"), men=Sum("men"), other=Sum("other"))
+        .order_by()
+    )
+    found = [
+        Attendance(
+            organisation_id=row["organisation_id"],
+            name=row["organisation__name"] or row["other_organisation"],
+            by_sex=BySex(row["women"] or 0, row["men"] or 0, row["other"] or 0),
+        )
+        for row in rows
+    ]
+    return sorted(found, key=lambda row: (-row.by_sex.total, row.name))
+
+
 def campaign_reach(
     *,
     organisation_ids: Iterable[uuid.UUID] | None = None,

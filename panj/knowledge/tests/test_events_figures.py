@@ -6,7 +6,12 @@ import datetime
 
 import pytest
 
-from panj.knowledge.figures import BySex, campaign_reach, event_totals
+from panj.knowledge.figures import (
+    BySex,
+    attendance_by_organisation,
+    campaign_reach,
+    event_totals,
+)
 from panj.knowledge.models.events import Event
 from panj.knowledge.services.campaigns import report_reach
 from panj.knowledge.services.events import record_attendance
@@ -79,3 +84,21 @@ def test_it_totals_campaign_reach_by_sex_and_age_group(ngo_af, ngo_tj):
     assert march == {"Radio": 10, "Schools": 9}
     assert [r.title for r in campaign_reach(organisation_ids=[ngo_tj.id])] == ["Schools"]
     assert {r.title for r in campaign_reach(organisation_ids=[ngo_af.id])} == {"Radio", "Schools"}
+
+
+def test_it_counts_attendance_by_organisation_and_sex_across_events(ngo_af, ngo_tj):
+    first = new_event(ngo_af)
+    second = new_event(ngo_af, kind=Event.Kind.TRAINING)
+    record_attendance(event=first, organisation=ngo_tj, women=2, men=1)
+    record_attendance(event=second, organisation=ngo_tj, women=3)
+    record_attendance(event=second, organisation=ngo_af, men=1)
+    record_attendance(event=second, other_organisation="Border police", men=4)
+    rows = {row.name: row.by_sex for row in attendance_by_organisation()}
+    assert rows == {
+        "Tajik Test NGO": BySex(women=5, men=1),
+        "Border police": BySex(men=4),
+        "Afghan Test NGO": BySex(men=1),
+    }
+    assert attendance_by_organisation()[0].name == "Tajik Test NGO"
+    trainings = attendance_by_organisation(kind=Event.Kind.TRAINING)
+    assert {row.name: row.by_sex.total for row in trainings}["Tajik Test NGO"] == 3
