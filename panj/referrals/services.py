@@ -679,11 +679,19 @@ def stop_for_withdrawn_consent(*, case_id: uuid.UUID, by: User | None = None) ->
     return stopped
 
 
-@transaction.atomic
 def expire_overdue_referrals(*, now: datetime.datetime | None = None) -> int:
     """Referrals not answered within their agreement's response time expire; the receiver
-    keeps nothing of them."""
+    keeps nothing of them. Returns how many expired (at most 500 a call)."""
     now = now or timezone.now()
+    # Every inbox load asks: a read on the (status, due) index, a write transaction only
+    # when something is due.
+    if not Referral.objects.overdue(now).exists():
+        return 0
+    return _expire(now)
+
+
+@transaction.atomic
+def _expire(now: datetime.datetime) -> int:
     expired = 0
     # Skip rows another request is expiring: two inboxes loading at once never wait on each other.
     overdue = Referral.objects.select_for_update(skip_locked=True).overdue(now)
