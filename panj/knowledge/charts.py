@@ -8,8 +8,7 @@ from decimal import Decimal
 from panj.knowledge.models.programmes import Indicator
 
 WIDTH = 400  # the bar track's length in SVG units
-ROW = 44  # height of one indicator's row: label above, bar below
-LABEL_WIDTH = 0
+ROW = 50  # height of one indicator's row: label above, bar below
 
 
 @dataclass(frozen=True)
@@ -46,8 +45,8 @@ def progress_chart(indicators: list[Indicator]) -> Chart:
                 latest=latest.value if latest else None,
                 measured_on=latest.measured_on if latest else None,
                 percent=percent,
-                label_y=top + 14,
-                bar_y=top + 20,
+                label_y=top + 17,
+                bar_y=top + 24,
                 width=WIDTH * percent // 100,
             )
         )

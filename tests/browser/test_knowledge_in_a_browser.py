@@ -90,3 +90,29 @@ def test_it_runs_a_workshop_and_shows_its_action_on_a_members_home(laptop_withou
     assert "overdue" in panel.inner_text()
     assert "Propose dates" not in panel.inner_text()
     screenshot(phone, "knowledge-home-action")
+
+
+def test_it_shows_a_programmes_progress_chart_on_a_phone_in_dari(phone):
+    from panj.knowledge.demo_joint_work import PROGRAMME, load_demo_joint_work
+    from panj.knowledge.models.programmes import Programme
+
+    load_demo_joint_work()
+    programme = Programme.objects.get(title=PROGRAMME)
+    sign_in(phone, "alice@demo.panj.org")
+    phone.select_option("#language-choice", "prs")
+    phone.get_by_role("button", name="Change").click()
+    phone.wait_for_load_state()
+    phone.goto(f"/knowledge/programmes/{programme.id}/")
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    chart = phone.locator("svg.chart")
+    assert chart.get_attribute("role") == "img"
+    assert chart.bounding_box()["width"] <= 360
+    # Drawn by the stylesheet, not inline styles: the bars take their colour from a class.
+    fill = phone.locator("svg.chart rect.bar").first.evaluate("e => getComputedStyle(e).fill")
+    assert fill not in ("", "none", "rgb(0, 0, 0)")
+    assert phone.locator("#progress table tbody tr").count() == 3
+    # Labels stay inside the chart, even on a right-to-left page.
+    box = chart.bounding_box()
+    label = phone.locator("svg.chart text.label").first.bounding_box()
+    assert box["x"] <= label["x"] <= box["x"] + box["width"]
+    screenshot(phone, "knowledge-programme-dari")
