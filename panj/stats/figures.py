@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import CharField, Count, OuterRef, QuerySet, Subquery
+from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast, Left
 from django.utils.translation import gettext_lazy as _
 
@@ -218,34 +218,13 @@ def by_province(data: Profile) -> Series:
     )
 
 
-def by_route(cases: CaseQuerySet, total: int) -> CrossTable:
-    """Country of recruitment against country of exploitation, one pair per case."""
-
-    def first(type_: str) -> Subquery:
-        return Subquery(
-            TraffickingEvent.objects.filter(case=OuterRef("pk"), type=type_, country__isnull=False)
-            .order_by("happened_on", "created_at")
-            .values("country__iso3")[:1]
-        )
-
-    # Only cases with a located step need the per-case lookups; the rest are unknown to unknown.
-    located = TraffickingEvent.objects.filter(
-        type__in=["Recruitment", "Exploitation"], country__isnull=False
-    ).values("case_id")
-    rows = (
-        cases.filter(id__in=located)
-        .order_by()
-        .annotate(origin=first("Recruitment"), destination=first("Exploitation"))
-        .values_list("origin", "destination")
-        .annotate(n=Count("id"))
-    )
-    counts: Counter[tuple[str, str]] = Counter()
-    for origin, destination, n in rows:
-        counts[(origin or UNKNOWN, destination or UNKNOWN)] += n
-    if total > sum(counts.values()):
-        counts[(UNKNOWN, UNKNOWN)] += total - sum(counts.values())
-    names = {c.iso3: c.name for c in Country.objects.all()}
-
+def _route_table(
+    key: str,
+    title: Any,
+    counts: Counter[tuple[str, str]],
+    names: dict[str, str],
+    hxl: str,
+) -> CrossTable:
     def order(codes: set[str]) -> list[str]:
         return sorted(c for c in codes if c) + ([UNKNOWN] if UNKNOWN in codes else [])
 
@@ -253,8 +232,8 @@ def by_route(cases: CaseQuerySet, total: int) -> CrossTable:
     destinations = order({d for _o, d in counts})
     unknown = str(_("Unknown"))
     return CrossTable(
-        key="route",
-        title=str(_("Routes: country of recruitment to country of exploitation")),
+        key=key,
+        title=str(title),
         row_title=str(_("Recruited in")),
         column_title=str(_("Exploited in")),
         row_codes=origins,
@@ -262,9 +241,76 @@ def by_route(cases: CaseQuerySet, total: int) -> CrossTable:
         column_codes=destinations,
         column_labels=[str(names.get(c, c)) if c else unknown for c in destinations],
         cells=[[counts.get((o, d), 0) for d in destinations] for o in origins],
-        row_hxl="#country+code+origin",
+        row_hxl=f"{hxl}+origin",
         column_hxl=[f"#affected+ind+to_{(c or 'unknown').lower()}" for c in destinations],
     )
+
+
+def by_route(cases: CaseQuerySet, total: int) -> list[CrossTable]:
+    """Where people were recruited against where they were exploited, one pair per case: by
+    country, and by province where the steps are located that precisely."""
+
+    def first(type_: str, field: str) -> Subquery:
+        return Subquery(
+            TraffickingEvent.objects.filter(
+                case=OuterRef("pk"), type=type_, **{f"{field}__isnull": False}
+            )
+            .order_by("happened_on", "created_at")
+            .values(field)[:1]
+        )
+
+    # Only cases with a located step need the per-case lookups; the rest are unknown to unknown.
+    located = TraffickingEvent.objects.filter(
+        Q(country__isnull=False) | Q(area__isnull=False),
+        type__in=["Recruitment", "Exploitation"],
+    ).values("case_id")
+    rows = (
+        cases.filter(id__in=located)
+        .order_by()
+        .annotate(
+            origin=first("Recruitment", "country__iso3"),
+            destination=first("Exploitation", "country__iso3"),
+            origin_area=first("Recruitment", "area_id"),
+            destination_area=first("Exploitation", "area_id"),
+        )
+        .values_list("origin", "destination", "origin_area", "destination_area")
+        .annotate(n=Count("id"))
+    )
+    areas = {str(a.id): a for a in Area.objects.all()}
+    provinces = {str(a.id): a for a in areas.values() if a.level == Area.Level.PROVINCE}
+
+    def province(area_id: object) -> str:
+        # A subquery's value comes back raw on SQLite (hex without dashes): normalise it.
+        area = areas.get(str(uuid.UUID(str(area_id)))) if area_id else None
+        if area is None:
+            return UNKNOWN
+        found = provinces.get(str(area.parent_id or area.id))
+        return (found.pcode or found.key) if found else UNKNOWN
+
+    by_country: Counter[tuple[str, str]] = Counter()
+    by_province: Counter[tuple[str, str]] = Counter()
+    for origin, destination, origin_area, destination_area, n in rows:
+        by_country[(origin or UNKNOWN, destination or UNKNOWN)] += n
+        by_province[(province(origin_area), province(destination_area))] += n
+    for counts in (by_country, by_province):
+        if total > sum(counts.values()):
+            counts[(UNKNOWN, UNKNOWN)] += total - sum(counts.values())
+    return [
+        _route_table(
+            "route",
+            _("Routes: country of recruitment to country of exploitation"),
+            by_country,
+            {c.iso3: c.name for c in Country.objects.all()},
+            "#country+code",
+        ),
+        _route_table(
+            "route_province",
+            _("Routes: province of recruitment to province of exploitation"),
+            by_province,
+            {(p.pcode or p.key): p.name for p in provinces.values()},
+            "#adm1+code",
+        ),
+    ]
 
 
 def by_crossing(cases: CaseQuerySet) -> Series:
@@ -365,7 +411,7 @@ def case_statistics(cases: CaseQuerySet) -> list[Statistic]:
             hxl="#indicator+recruitment+code",
         ),
         by_province(data),
-        by_route(cases, data.total),
+        *by_route(cases, data.total),
         by_crossing(cases),
         by_service(cases),
     ]

@@ -58,3 +58,27 @@ def test_it_aggregates_in_the_database_with_a_fixed_number_of_queries(
 ):
     with django_assert_max_num_queries(20):
         figures.case_statistics(figures.network_cases())
+
+
+def test_it_counts_routes_by_country_and_by_province(ngo_af):
+    from panj.cases.services import add_event
+    from panj.directory.models import Area, Country
+    from panj.stats.tests.conftest import many_cases
+
+    khorugh, kunduz = Area.objects.get(key="tj-gbao-khorugh"), Area.objects.get(key="af-kunduz")
+    tajikistan, afghanistan = Country.objects.get(iso2="TJ"), Country.objects.get(iso2="AF")
+    for case in many_cases(ngo_af, 3):
+        add_event(
+            case=case, by=None, type="Recruitment", country_id=afghanistan.id, area_id=kunduz.id
+        )
+        add_event(
+            case=case, by=None, type="Exploitation", country_id=tajikistan.id, area_id=khorugh.id
+        )
+    many_cases(ngo_af, 2)  # no step located
+    stats = figures.case_statistics(figures.network_cases())
+    route = series(stats, "route")
+    assert route.row_codes == ["AFG", ""] and route.column_codes == ["TJK", ""]
+    assert route.cells == [[3, 0], [0, 2]]
+    by_province = series(stats, "route_province")
+    assert by_province.row_codes == ["AF17", ""] and by_province.column_codes == ["tj-gbao", ""]
+    assert by_province.cells == [[3, 0], [0, 2]]
