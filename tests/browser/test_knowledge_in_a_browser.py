@@ -91,6 +91,15 @@ def test_it_runs_a_workshop_and_shows_its_action_on_a_members_home(laptop_withou
     assert "Propose dates" not in panel.inner_text()
     screenshot(phone, "knowledge-home-action")
 
+    # With JavaScript, the owner moves the action on in place.
+    panel.get_by_role("link", name=TITLE).click()
+    phone.wait_for_url("**/knowledge/events/*/")
+    item = phone.locator("#actions li.action", has_text="Share the referral checklist")
+    item.get_by_label("Status").select_option("in_progress")
+    item.get_by_role("button", name="Save").click()
+    item.get_by_role("status").wait_for()
+    assert "In progress" in item.inner_text()
+
 
 def test_it_shows_a_programmes_progress_chart_on_a_phone_in_dari(phone):
     from panj.knowledge.demo_joint_work import PROGRAMME, load_demo_joint_work

@@ -105,3 +105,15 @@ def test_it_serves_the_rows_alone_to_htmx(client_for, ngo_af, alice):
     response = client_for(alice).get(reverse("knowledge:actions"), HTTP_HX_REQUEST="true")
     body = response.content.decode()
     assert "Overdue one" in body and "<html" not in body
+
+
+def test_it_answers_htmx_with_the_action_alone(client_for, ngo_af, alice):
+    action = new_action(new_event(ngo_af), ngo_af, text="Swap me in place")
+    url = reverse("knowledge:action_status", args=[action.id])
+    response = client_for(alice).post(url, {"status": "in_progress"}, HTTP_HX_REQUEST="true")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Swap me in place" in body and "<html" not in body
+    assert '<option value="in_progress" selected>' in body
+    action.refresh_from_db()
+    assert action.status == "in_progress"

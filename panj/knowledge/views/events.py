@@ -186,8 +186,21 @@ def add_action(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
 def action_status(request: HttpRequest, action_id: uuid.UUID) -> HttpResponse:
     action = access.access_action_for_update(request, action_id)
     form = ActionStatusForm(request.POST)
-    if form.is_valid():
+    saved = form.is_valid()
+    if saved:
         services.set_action_status(action=action, status=form.cleaned_data["status"])
+    if getattr(request, "htmx", None):
+        # htmx swaps the action in place; without it, the page reloads with a message.
+        action.may_update = True  # type: ignore[attr-defined]
+        context = {
+            "action": action,
+            "today": timezone.localdate(),
+            "status_choices": FollowUpAction.Status.choices,
+            "next": request.POST.get("next", ""),
+            "saved": saved,
+        }
+        return render(request, "knowledge/events/action_item.html", context)
+    if saved:
         messages.success(request, _("Status saved."))
     else:
         messages.error(request, _("Choose a status."))
