@@ -10,6 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from django.db.models import CharField
+from django.db.models.functions import Cast
+
 from panj.cases.models import CaseQuerySet, TraffickingEvent
 from panj.directory.models import Country
 from panj.stats.disclosure import Generalisation, anonymise
@@ -81,6 +84,15 @@ def _codes(stored: str | list[str] | None) -> set[str]:
     return {str(c) for c in stored or []}
 
 
+_CODE_LISTS = (
+    "citizenship",
+    "control_methods",
+    "exploitation_types",
+    "labour_industries",
+    "sexual_exploitation_types",
+)
+
+
 def records(cases: CaseQuerySet) -> Iterator[tuple[str, ...]]:
     """One CTDC-shaped record per case, streamed from the database."""
     iso3 = dict(Country.objects.values_list("iso2", "iso3"))
@@ -91,23 +103,29 @@ def records(cases: CaseQuerySet) -> Iterator[tuple[str, ...]]:
             case__in=cases.values("id"), type="Exploitation", country__isnull=False
         )
         .order_by("-happened_on", "-created_at")
-        .values_list("case_id", "country__iso3")
+        .annotate(raw_case=Cast("case_id", CharField()))
+        .values_list("raw_case", "country__iso3")
     )
     for case_id, country in steps.iterator(chunk_size=5000):
         exploited_in[case_id] = country  # the earliest comes last and wins
     rows = (
         cases.order_by()
-        .annotate(year=year_of_registration())
+        # Raw text, not Python values: 100 000 records skip the field converters.
+        .annotate(
+            year=year_of_registration(),
+            raw_id=Cast("id", CharField()),
+            **{f"raw_{name}": Cast(name, CharField()) for name in _CODE_LISTS},
+        )
         .values_list(
             "year",
             "gender",
             "age_broad",
-            "citizenship",
-            "id",
-            "control_methods",
-            "exploitation_types",
-            "labour_industries",
-            "sexual_exploitation_types",
+            "raw_citizenship",
+            "raw_id",
+            "raw_control_methods",
+            "raw_exploitation_types",
+            "raw_labour_industries",
+            "raw_sexual_exploitation_types",
             "relationship_to_trafficker",
         )
     )

@@ -134,7 +134,7 @@ def build_release(*, organisation: Organisation, by: User, options: ReleaseOptio
         epsilon=options.epsilon,
         epsilon_spent=budget.spent,
         built_by=by,
-        cases_counted=cases.count(),
+        cases_counted=next((s.total or 0 for s in exact if s.key == "gender"), 0),
         tables=[s.as_json() for s in published],
     )
     micro = None
