@@ -227,17 +227,12 @@ class Encoder:
         self.params = params or Params()
         prm = self.params
         segments = prm.segments()
-        self._token_key = secret.derive("tokens")
-        # the names are hashed and laid out alike, so that a name recorded in another field
-        # (given and family names swapped; Karimov's father Karim) can still be recognised
-        name_salt = int.from_bytes(secret.derive("field:name", 8), "little") | 1
-        self._salts = {
-            f: name_salt
-            if f in NAMES
-            else int.from_bytes(secret.derive(f"field:{f}", 8), "little") | 1
-            for f in FIELDS
-        }
-        self._tokens: dict[str, tuple[int, int]] = {}
+        # one hashing key per field, derived from the secret with HKDF; the names share theirs
+        # and their layout, so that a name recorded in another field (given and family names
+        # swapped; Karimov's father Karim) can still be recognised
+        self._label = {f: "name" if f in NAMES else f for f in FIELDS}
+        self._keys = {lb: secret.derive(f"tokens:{lb}") for lb in set(self._label.values())}
+        self._tokens: dict[tuple[str, str], tuple[int, int]] = {}
         self._token_positions: dict[tuple[str, str, int], tuple[int, ...]] = {}
         self._size = {f: int(getattr(prm, f)) for f in FIELDS}
         self._budget = {f: round(self._size[f] * FILL[f]) for f in FIELDS}
@@ -253,8 +248,7 @@ class Encoder:
             size = self._size[f]
             self._offset[f] = base
             base += size
-            label = "name" if f in NAMES else f
-            seed = int.from_bytes(secret.derive(f"permutation:{label}", 16), "big")
+            seed = int.from_bytes(secret.derive(f"permutation:{self._label[f]}", 16), "big")
             stored = prm.stored(f)
             perm = np.random.default_rng(seed).permutation(stored).astype(np.int64) + 64 * word
             where.append(perm[:size])
@@ -264,21 +258,22 @@ class Encoder:
         self._complement_row = np.zeros(prm.bits, dtype=np.bool_)
         self._complement_row[self._where_c] = True
 
-    def _hashes(self, tok: str) -> tuple[int, int]:
-        """Two 64-bit words of one keyed BLAKE2b digest of a token, cached."""
-        hit = self._tokens.get(tok)
+    def _hashes(self, label: str, tok: str) -> tuple[int, int]:
+        """Two 64-bit words of one BLAKE2b digest of a token under its field's key, cached."""
+        ck = (label, tok)
+        hit = self._tokens.get(ck)
         if hit is None:
-            d = hashlib.blake2b(tok.encode(), key=self._token_key, digest_size=16).digest()
+            d = hashlib.blake2b(tok.encode(), key=self._keys[label], digest_size=16).digest()
             hit = (int.from_bytes(d[:8], "little"), int.from_bytes(d[8:], "little") | 1)
-            self._tokens[tok] = hit
+            self._tokens[ck] = hit
         return hit
 
     def _spread(self, fld: str, parts: list[tuple[Sequence[str], int]]) -> list[int]:
         """For each (tokens, budget): `budget` positions spread evenly over the tokens. A
-        token's k positions are (h1 ^ salt) + j·h2 mod size, j < k (double hashing), from one
-        keyed BLAKE2b digest."""
+        token's k positions are h1 + j·h2 mod size, j < k (double hashing), from one BLAKE2b
+        digest under the field's key."""
         size = self._size[fld]
-        salt = self._salts[fld]
+        label = self._label[fld]
         offset = self._offset[fld]
         cache = self._token_positions
         out: list[int] = []
@@ -294,8 +289,7 @@ class Encoder:
                 ck = (tok, fld, k)
                 pos = cache.get(ck)
                 if pos is None:
-                    h1, h2 = self._hashes(tok)
-                    h1 ^= salt
+                    h1, h2 = self._hashes(label, tok)
                     pos = tuple(offset + (h1 + j * h2) % size for j in range(k))
                     cache[ck] = pos
                 out.extend(pos)

@@ -49,11 +49,14 @@ INTERCEPT = -5.4
 #: Given names that agree less than this never make a probable match, whatever else agrees:
 #: siblings share a father's and family name, a place and nearly a birth year.
 VETO = 0.0
+#: Added when both records give a father's name and the two disagree (agreement below the
+#: first knot), on top of the names' own weight.
+FATHER_CONFLICT = -3.0
 #: Added to the names' weight when they are read swapped (given name in the other record's
 #: father's or family field, and back).
 SWAP = -3.1
 #: The log-odds that the default threshold (0.5) stands for.
-CUT = -3.0
+CUT = -3.5
 
 FloatArray = npt.NDArray[np.float64]
 WordArray = npt.NDArray[np.uint64]
@@ -93,6 +96,10 @@ class _Tables:
             table = np.append(weight, 0.0)
             self.tables[feature] = table.astype(np.float32)
             self.missing[feature] = stored + 1
+        names = self.tables["lineage"]
+        self.conflict = np.where(names < WEIGHTS["lineage"][0] + 1e-6, FATHER_CONFLICT, 0.0)
+        self.conflict[-1] = 0.0
+        self.conflict = self.conflict.astype(np.float32)
 
 
 _TABLES: dict[Params, _Tables] = {}
@@ -135,9 +142,11 @@ def log_odds_words(xw: WordArray, yw: WordArray, params: Params) -> FloatArray:
         both = present_x[FIELDS.index(fa)] & present_y[FIELDS.index(fb)]
         return np.where(both, acc, np.uint16(missing))
 
+    fathers = distance("father", "father", t.missing["lineage"])
+
     def best(feature: str, pairs: list[tuple[str, str]]) -> npt.NDArray[np.float32]:
         missing = t.missing[feature]
-        out = distance(*pairs[0], missing)
+        out = fathers.copy() if pairs[0] == ("father", "father") else distance(*pairs[0], missing)
         for fa, fb in pairs[1:]:
             np.minimum(out, distance(fa, fb, missing), out=out)
         return t.tables[feature][out]
@@ -154,6 +163,8 @@ def log_odds_words(xw: WordArray, yw: WordArray, params: Params) -> FloatArray:
         "lineage", [("father", "given"), ("family", "given")]
     )
     total = np.maximum(straight, swapped + np.float32(SWAP))
+    # two fathers' names that disagree: two people, whatever a family name says
+    total += t.conflict[fathers]
     total += np.float32(INTERCEPT)
     for f in ("year", "date", "sex", "place"):
         total += t.tables[f][distance(f, f, t.missing[f])]

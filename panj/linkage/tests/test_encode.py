@@ -29,8 +29,11 @@ def test_it_never_writes_the_secret_into_an_encodings_file(tmp_path: Path) -> No
     for form in (secret.value, secret.value.hex().encode(), secret.dumps().strip().encode()):
         assert form not in blob
     assert base64.urlsafe_b64encode(secret.value) not in blob
-    for purpose in ("tokens", "permutation", "blocking", "fill"):
+    labels = ("name", "year", "date", "sex", "place")
+    purposes = [f"tokens:{x}" for x in labels] + [f"permutation:{x}" for x in labels]
+    for purpose in [*purposes, "blocking"]:
         assert secret.derive(purpose) not in blob
+        assert secret.derive(purpose, 16) not in blob
 
 
 def test_it_gives_every_encoding_the_same_weight() -> None:
