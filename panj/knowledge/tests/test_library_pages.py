@@ -91,3 +91,13 @@ def test_it_shows_the_index_with_the_library_and_news(client_for, vera):
     body = response.content.decode()
     assert reverse("knowledge:library") in body and reverse("knowledge:news") in body
     assert client_for(vera).post(reverse("knowledge:index")).status_code == 405
+
+
+def test_it_shows_the_library_right_to_left_with_the_dari_title_in_dari(client_for, alice, ngo_af):
+    item(ngo_af, alice, titles={"en": "Referral guide", "prs": "رهنمود راجع ساختن"})
+    client = client_for(alice)
+    client.cookies["django_language"] = "prs"
+    body = client.get(reverse("knowledge:library")).content.decode()
+    assert 'dir="rtl"' in body and "رهنمود راجع ساختن" in body
+    client.cookies["django_language"] = "tg"
+    assert "Referral guide" in client.get(reverse("knowledge:library")).content.decode()
