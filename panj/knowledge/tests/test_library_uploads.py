@@ -133,3 +133,31 @@ def test_it_serves_a_file_as_an_attachment_that_browsers_do_not_sniff(
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content).startswith(b"%PDF-")
+
+
+def test_it_keeps_an_opendocument_text_valid_without_its_meta():
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.text")
+        archive.writestr("content.xml", "<office:document-content>Text</office:document-content>")
+        archive.writestr(
+            "meta.xml",
+            "<office:meta><meta:initial-creator>Secret Author</meta:initial-creator></office:meta>",
+        )
+    clean = clean_upload(upload(out.getvalue(), "notes.odt"))
+    archive = zipfile.ZipFile(io.BytesIO(clean.content))
+    first = archive.infolist()[0]
+    assert first.filename == "mimetype" and first.compress_type == zipfile.ZIP_STORED
+    assert b"Secret" not in archive.read("meta.xml")
+
+
+def test_it_keeps_a_png_transparent_without_its_text_chunks():
+    from PIL import PngImagePlugin
+
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", "Secret Author")
+    out = io.BytesIO()
+    Image.new("RGBA", (40, 20), (0, 0, 0, 0)).save(out, format="PNG", pnginfo=info)
+    clean = clean_upload(upload(out.getvalue(), "logo.png"))
+    kept = Image.open(io.BytesIO(clean.content))
+    assert kept.mode == "RGBA" and b"Secret" not in clean.content
