@@ -116,6 +116,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "--threshold",
         type=float,
         default=DEFAULT_THRESHOLD,
-        help=f"similarity from which a pair is reported (default {DEFAULT_THRESHOLD}, calibrated)",
+        help=f"score from which a pair is reported (default {DEFAULT_THRESHOLD}, calibrated)",
     )
     match.set_defaults(func=cmd_match)

@@ -38,12 +38,13 @@ __all__ = [
     "read_people",
 ]
 
-#: Similarity from which two encodings are taken for the same person. Scores are 1 − h/bits on
-#: balanced filters: about 0.5 for unrelated people, 1 for identical records. Calibrated once, not
-#: per data set: on FEBRL4 and on seeded cross-script sets, F1 was measured for thresholds from
-#: 0.60 to 0.80; 0.70 is the highest at which FEBRL4 stays at F1 ≥ 0.98 (its best, 0.99, is at
-#: 0.60), and the cross-script sets lose about 0.03 F1 against their best (at 0.74-0.75), where
-#: namesakes with a missing father's name or birth year start to pass.
+#: Score from which two encodings are taken for the same person. A score is the logistic of the
+#: pair's log-odds (`score.py`), shifted so that the calibrated cut sits at 0.5: unrelated
+#: people score near 0, identical records near 1. Calibrated once, not per data set: the
+#: weights were estimated on FEBRL4 and one seeded cross-script set (with relatives added as
+#: non-matches) and the cut chosen where FEBRL4 stays above F1 0.99 and the cross-script sets
+#: (other seeds) are within 0.01 of their best F1. Lower it to find more pairs for review at the
+#: price of more namesakes; raise it to report fewer.
 DEFAULT_THRESHOLD = 0.5
 
 

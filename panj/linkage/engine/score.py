@@ -5,21 +5,26 @@ An encoding holds one balanced filter per field and a word that says which field
 how much each field agrees:
 
 - a field's agreement is the Dice similarity of its two filters, read from their Hamming
-  distance (balanced filters hold a fixed number of ones);
-- names are compared as a set, in any order: the given names with each other; the father's and
-  family names of one record with those of the other, the best pair counting (Karimov, a family
-  name made from the father's name, meets a father called Karim; an Afghan record with no family
-  name meets a Tajik one whose surname comes from the grandfather through the father's name);
-  and a given name found in the other record's father or family field (names swapped) counts
-  a little;
+  distance (a balanced filter holds a fixed number of ones);
+- names are compared as a set: the given names with each other, and the father's and family
+  names of one record with those of the other, the best pair counting (Karimov, a family name
+  made from the father's name, meets a father called Karim; an Afghan record with no family
+  name meets a Tajik one whose surname comes from the grandfather, through the father's name);
+  the names are also read swapped (given name in the other record's father's or family field,
+  and back) at a small cost, and the better reading counts;
+- two fathers' names that disagree count against the pair whatever the family names say;
 - a field missing on either side counts neither for nor against the pair.
 
 Each field adds a weight that rises with its agreement: a piecewise linear function whose
 slopes are log-likelihood ratios. The weights were estimated once (logistic regression on
-FEBRL4 and on one seeded cross-script set, then rounded) and are the same for every data set;
-the sum is a log-odds, and the score is its logistic, shifted so that `CUT` (the calibrated
-default) sits at 0.5. The same given name and birth year thus count for more than a shared
-common surname, and a disagreeing father's name counts against the pair.
+FEBRL4, on one seeded cross-script set and on relatives drawn from it: same father, family
+name and place, another given name, as non-matches) and rounded; they are the same for every
+data set. The sum is a log-odds, and the score its logistic, shifted so that the calibrated cut
+`CUT` sits at 0.5 (the default threshold). The same given name and birth year thus count for
+more than a shared common surname.
+
+Everything is computed on encodings laid out word first (`log_odds_words`), by whole arrays:
+per pair a few dozen XORs and popcounts of 64-bit words and table look-ups.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ __all__ = ["CUT", "FEATURES", "KNOTS", "WEIGHTS", "pair_scores"]
 #: Agreement levels at which a field's weight changes slope.
 KNOTS = (0.45, 0.6, 0.75, 0.9)
 #: The fields as the score sees them; `lineage` is the best of the father's and family names
-#: against each other, `cross` a given name met in the other record's father or family field.
+#: against each other.
 FEATURES = ("given", "lineage", "year", "date", "sex", "place")
 #: Per feature: the weight of being present on both sides, then the slopes above each knot.
 WEIGHTS: dict[str, tuple[float, float, float, float, float]] = {
@@ -46,9 +51,6 @@ WEIGHTS: dict[str, tuple[float, float, float, float, float]] = {
     "place": (-3.1, 7.2, 4.9, 2.7, 0.9),
 }
 INTERCEPT = -5.4
-#: Given names that agree less than this never make a probable match, whatever else agrees:
-#: siblings share a father's and family name, a place and nearly a birth year.
-VETO = 0.0
 #: Added when both records give a father's name and the two disagree (agreement below the
 #: first knot), on top of the names' own weight.
 FATHER_CONFLICT = -3.0
@@ -90,10 +92,7 @@ class _Tables:
             stored = params.stored(fld)
             ones = int(getattr(params, fld)) * (1.0 - np.exp(-FILL[fld]))
             dice = 1.0 - np.arange(stored + 1) / (per_bit * 2.0 * ones)
-            weight = _weight(feature, np.clip(dice, 0.0, 1.0))
-            if feature == "given":
-                weight = np.where(dice < VETO, -50.0, weight)
-            table = np.append(weight, 0.0)
+            table = np.append(_weight(feature, np.clip(dice, 0.0, 1.0)), 0.0)
             self.tables[feature] = table.astype(np.float32)
             self.missing[feature] = stored + 1
         names = self.tables["lineage"]
