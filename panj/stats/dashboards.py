@@ -36,6 +36,17 @@ class Figure:
     def is_cross(self) -> bool:
         return isinstance(self.statistic, CrossTable)
 
+    @property
+    def reference_rows(self) -> list[tuple[str, int | None, float | None]]:
+        """The reference's counts with their share of its records, to compare proportions."""
+        if self.reference is None:
+            return []
+        records = self.reference.total or 0
+        return [
+            (label, value, 100 * value / records if records and value is not None else None)
+            for _code, label, value in self.reference.rows
+        ]
+
 
 def _figure(statistic: Statistic, reference: Series | None = None) -> Figure:
     svg = charts.chart(statistic) if isinstance(statistic, Series) else None
@@ -63,6 +74,7 @@ REFERENCE_DIMENSIONS = {
 
 
 def reference_series(dataset: ReferenceDataset) -> dict[str, Series]:
+    """The reference's counts by the dashboard's variables; totals are its number of records."""
     counts: dict[str, dict[str, int]] = {}
     for dimension, value, count in ReferenceCount.objects.filter(dataset=dataset).values_list(
         "dimension", "value", "count"
@@ -83,6 +95,7 @@ def reference_series(dataset: ReferenceDataset) -> dict[str, Series]:
             labels=[str(labels.get(c, c)) if c else str(_("Unknown")) for c in codes],
             values=[values[c] for c in codes],
             additive=key != "exploitation",
+            total=dataset.records,
             chart="bar",
         )
     return found
