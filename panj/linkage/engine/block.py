@@ -48,6 +48,8 @@ class BlockKeyer:
         self._cache: dict[str, int] = {}
         self._keys: dict[tuple[object, ...], list[int]] = {}
         self._place_keys: dict[tuple[object, ...], list[int]] = {}
+        self._names: dict[tuple[str, str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._dates: dict[str, list[int]] = {}
 
     def _hash(self, text: str) -> int:
         hit = self._cache.get(text)
@@ -57,13 +59,29 @@ class BlockKeyer:
             self._cache[text] = hit
         return hit
 
+    def _skeletons(self, p: Person) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        ck = (p.given_name, p.father_name, p.family_name)
+        hit = self._names.get(ck)
+        if hit is None:
+            given = name_key(p.given_name).skeletons[:1] if p.given_name else ()
+            lineage = (
+                lineage_key(p.father_name, p.family_name).skeletons[:2]
+                if p.father_name or p.family_name
+                else ()
+            )
+            hit = self._names[ck] = (given, lineage)
+        return hit
+
+    def _date_keys(self, d: str) -> list[int]:
+        """The exact date, and the date with one part mistyped."""
+        hit = self._dates.get(d)
+        if hit is None:
+            texts = ("d:" + d, "ym:" + d[:7], "yd:" + d[:4] + d[7:], "md:" + d[4:])
+            hit = self._dates[d] = [self._hash(t) for t in texts]
+        return hit
+
     def keys(self, p: Person) -> list[int]:
-        given = name_key(p.given_name).skeletons[:1] if p.given_name else ()
-        lineage = (
-            lineage_key(p.father_name, p.family_name).skeletons[:2]
-            if p.father_name or p.family_name
-            else ()
-        )
+        given, lineage = self._skeletons(p)
         ck = (p.sex, p.year, given, lineage)
         keys = self._keys.get(ck)
         if keys is None:
@@ -77,15 +95,7 @@ class BlockKeyer:
                 self._place_keys[pk] = more
             keys = keys + more
         if p.birth_date:
-            # the exact date, and the date with one part mistyped
-            d = p.birth_date
-            keys = [
-                *keys,
-                self._hash("d:" + d),
-                self._hash("ym:" + d[:7]),
-                self._hash("yd:" + d[:4] + d[7:]),
-                self._hash("md:" + d[4:]),
-            ]
+            keys = keys + self._date_keys(p.birth_date)
         return keys[:BLOCK_COLUMNS]
 
     @staticmethod

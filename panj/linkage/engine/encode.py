@@ -39,7 +39,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -146,6 +146,12 @@ FILL = {
     "sex": 0.5,
     "place": 0.4,
 }
+_NAME_KEYS: dict[str, Callable[[str], NameKey]] = {
+    "given": name_key,
+    "father": father_key,
+    "family": family_key,
+    "place": place_key,
+}
 #: Birth year tokens: an estimated year two years off still shares three of five tokens.
 YEAR_WINDOW = (-2, -1, 0, 1, 2)
 
@@ -248,7 +254,7 @@ class Encoder:
         self._size = {f: int(getattr(prm, f)) for f in FIELDS}
         self._budget = {f: round(self._size[f] * FILL[f]) for f in FIELDS}
         self._offset: dict[str, int] = {}
-        self._cache: dict[tuple[object, ...], npt.NDArray[np.int64]] = {}
+        self._cache: dict[tuple[str, object], npt.NDArray[np.int64] | None] = {}
         self._blocker = BlockKeyer(secret.derive("blocking"))
         # base bit i of field f (offset + i) is stored at _where[...]; its complement at
         # _where_c[...]; each field's bits are permuted within its own segment
@@ -306,16 +312,11 @@ class Encoder:
                 out.extend(pos)
         return out
 
-    def _field(
-        self, fld: str, cache_key: object, tokens_of: NameKey | list[str]
-    ) -> npt.NDArray[np.int64] | None:
-        ck = (fld, cache_key)
-        hit = self._cache.get(ck)
-        if hit is not None:
-            return hit
+    def _compute(self, fld: str, value: object) -> npt.NDArray[np.int64] | None:
+        """The positions of one field's value; None when it holds no name at all."""
         budget = self._budget[fld]
-        if isinstance(tokens_of, NameKey):
-            forms = tokens_of.forms
+        if fld in _NAME_KEYS:
+            forms = _NAME_KEYS[fld](str(value)).forms
             if not forms:
                 return None
             share = budget / len(forms)
@@ -326,58 +327,37 @@ class Encoder:
                 out.extend(
                     self._spread(fld, [(spelled, round(share - sk)), (consonants, round(sk))])
                 )
-            pos = np.unique(np.array(out, dtype=np.int64))
-        else:
-            if not tokens_of:
-                return None
-            pos = np.unique(np.array(self._spread(fld, [(tokens_of, budget)]), dtype=np.int64))
-        self._cache[ck] = pos
-        return pos
-
-    def record_positions(self, p: Person) -> tuple[list[npt.NDArray[np.int64]], list[str]]:
-        """The positions of each present field, and the names of the missing ones."""
-        present: list[npt.NDArray[np.int64]] = []
-        missing: list[str] = []
-
-        def add(fld: str, pos: npt.NDArray[np.int64] | None) -> None:
-            if pos is None:
-                missing.append(fld)
-            else:
-                present.append(pos)
-
-        add(
-            "given",
-            self._field("given", p.given_name, name_key(p.given_name)) if p.given_name else None,
-        )
-        add(
-            "father",
-            self._field("father", p.father_name, father_key(p.father_name))
-            if p.father_name
-            else None,
-        )
-        add(
-            "family",
-            self._field("family", p.family_name, family_key(p.family_name))
-            if p.family_name
-            else None,
-        )
-        year = p.year
-        add(
-            "year",
-            self._field("year", year, [f"y{year + d}" for d in YEAR_WINDOW]) if year else None,
-        )
-        if p.birth_date:
-            d = p.birth_date
+            # a position set twice is set once: no need to remove repeats
+            return np.array(out, dtype=np.int64)
+        if fld == "year":
+            assert isinstance(value, int)
+            tokens = [f"y{value + d}" for d in YEAR_WINDOW]
+        elif fld == "date":
+            d = str(value)
             y, m, dd = d[:4], d[5:7], d[8:10]
-            add(
-                "date",
-                self._field("date", d, [f"d{y}{m}{dd}", f"md{m}{dd}", f"ym{y}{m}", f"yd{y}{dd}"]),
-            )
+            tokens = [f"d{y}{m}{dd}", f"md{m}{dd}", f"ym{y}{m}", f"yd{y}{dd}"]
         else:
-            missing.append("date")
-        add("sex", self._field("sex", p.sex, [p.sex]) if p.sex else None)
-        add("place", self._field("place", p.place, place_key(p.place)) if p.place else None)
-        return present, missing
+            tokens = [str(value)]
+        return np.array(self._spread(fld, [(tokens, budget)]), dtype=np.int64)
+
+    def record_positions(self, p: Person) -> tuple[list[npt.NDArray[np.int64]], int]:
+        """The positions of each field given, and the presence word (bit i: field i given)."""
+        values = (p.given_name, p.father_name, p.family_name, p.year, p.birth_date, p.sex, p.place)
+        present: list[npt.NDArray[np.int64]] = []
+        mask = 0
+        cache = self._cache
+        for i, (fld, value) in enumerate(zip(FIELDS, values, strict=True)):
+            if not value:
+                continue
+            ck = (fld, value)
+            if ck in cache:
+                pos = cache[ck]
+            else:
+                pos = cache[ck] = self._compute(fld, value)
+            if pos is not None:
+                present.append(pos)
+                mask |= 1 << i
+        return present, mask
 
     def encode(self, people: Sequence[Person], chunk: int = 16384) -> EncodedSet:
         """Set bits chunk by chunk. Balanced segments are built already permuted: every record
@@ -386,8 +366,6 @@ class Encoder:
         n = len(people)
         prm = self.params
         width = prm.bits
-        bit_of = {f: 1 << i for i, f in enumerate(FIELDS)}
-        everything = sum(bit_of.values())
         presence = np.zeros((n, 1), dtype=np.uint64)
         packed = np.empty((n, width // 8), dtype=np.uint8)
         for start in range(0, n, chunk):
@@ -396,10 +374,10 @@ class Encoder:
             arrays: list[npt.NDArray[np.int64]] = []
             counts = np.zeros(m, dtype=np.int64)
             for r, p in enumerate(part):
-                present, missing = self.record_positions(p)
+                present, mask = self.record_positions(p)
                 arrays.extend(present)
                 counts[r] = sum(len(a) for a in present)
-                presence[start + r, 0] = everything - sum(bit_of[f] for f in missing)
+                presence[start + r, 0] = mask
             cols = np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
             base = np.repeat(np.arange(m, dtype=np.int64) * width, counts)
             bits = np.empty((m, width), dtype=np.bool_)
