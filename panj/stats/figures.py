@@ -15,7 +15,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import CharField, Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models import CharField, Count, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Left
 from django.utils.translation import gettext_lazy as _
 
@@ -34,25 +34,6 @@ def network_cases() -> CaseQuerySet:
 
 def _label(choices: Iterable[tuple[str, Any]], code: str) -> str:
     return str(dict(choices).get(code, code)) if code else str(_("Unknown"))
-
-
-def _grouped(cases: QuerySet[Any], field: str) -> Counter[str]:
-    rows = cases.order_by().values_list(field).annotate(n=Count("id"))
-    return Counter({(code or UNKNOWN): n for code, n in rows})
-
-
-def _multi(cases: QuerySet[Any], field: str) -> Counter[str]:
-    """Per-code counts of a multi-choice field, from its few distinct stored combinations."""
-    counts: Counter[str] = Counter()
-    for stored, n in cases.order_by().values_list(field).annotate(n=Count("id")):
-        codes = (
-            [c for c in (stored or []) if c]
-            if not isinstance(stored, str)
-            else [c for c in stored.split(",") if c]
-        )
-        for code in codes or [UNKNOWN]:
-            counts[code] += n
-    return counts
 
 
 def _series(
