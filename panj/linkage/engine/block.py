@@ -36,7 +36,9 @@ from .records import Person
 
 __all__ = ["BLOCKING_LEAK", "BLOCK_COLUMNS", "BlockKeyer", "Blocks", "shared_blocks"]
 
-BLOCK_COLUMNS = 32
+#: The most keys a record can have: 12 year keys, 6 name keys, 2 place keys and 4 date keys
+#: when its sex is unknown (then it is blocked as either).
+BLOCK_COLUMNS = 24
 #: birth years around the own one that a record is blocked with
 YEARS = (-1, 0)
 BLOCKING_LEAK = "block membership and block sizes (sex × birth year; name beginnings)"

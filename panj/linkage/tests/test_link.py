@@ -50,3 +50,15 @@ def test_it_links_the_cross_script_set_with_the_default_threshold() -> None:
     tp = len(found & data.links)
     f1 = 2 * tp / (len(found) + len(data.links))
     assert f1 >= 0.85
+
+
+def test_it_keeps_every_blocking_key_of_a_record_that_gives_everything_but_its_sex() -> None:
+    from panj.linkage.engine import Person
+    from panj.linkage.engine.block import BLOCK_COLUMNS, BlockKeyer
+
+    keyer = BlockKeyer(bytes(32))
+    person = Person("1", "Abdul Rahman", "Karim", "Sharifzoda", "", "1990-05-01", None, "Kulob")
+    keys = keyer.keys(person)
+    assert len(keys) == len(set(keys)) <= BLOCK_COLUMNS
+    # the date keys come last: none was cut off
+    assert keys[-4:] == keyer._date_keys("1990-05-01")
