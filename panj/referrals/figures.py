@@ -75,3 +75,33 @@ def referral_flows(
         for row in rows
     ]
     return sorted(flows, key=lambda flow: (-flow.sent, str(flow.from_organisation_id)))
+
+
+def median_hours_to_accept(
+    *,
+    organisation_ids: Collection[uuid.UUID] | None = None,
+    since: datetime.date | None = None,
+    until: datetime.date | None = None,
+    cross_border: bool | None = None,
+) -> float | None:
+    """The median time, in hours, from sending a referral to its acceptance, over the accepted
+    referrals themselves (not over pairs of organisations). Same scope and dates as
+    `referral_flows`; `cross_border` keeps only referrals across (True) or within (False) a
+    country. None when no referral was accepted."""
+    accepted = Referral.objects.filter(
+        sent_at__isnull=False, answered_at__isnull=False, decline_reason=""
+    )
+    if organisation_ids is not None:
+        ids = list(organisation_ids)
+        accepted = accepted.filter(Q(sender_id__in=ids) | Q(receiver_id__in=ids))
+    if since is not None:
+        accepted = accepted.filter(sent_at__date__gte=since)
+    if until is not None:
+        accepted = accepted.filter(sent_at__date__lte=until)
+    if cross_border is not None:
+        accepted = accepted.filter(cross_border=cross_border)
+    hours = [
+        (answered_at - sent_at).total_seconds() / 3600
+        for sent_at, answered_at in accepted.order_by().values_list("sent_at", "answered_at")
+    ]
+    return round(statistics.median(hours), 1) if hours else None
