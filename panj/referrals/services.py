@@ -342,7 +342,10 @@ def send_referral(
         raise ValidationError(_("Only the fields shown may travel."))
     chosen = travel.ordered(fields)
     extra = {"languages": list(languages), "note": note.strip()}
-    _seal(referral, _values(referral.case, chosen, extra))
+    data = _values(referral.case, chosen, extra)
+    _seal(referral, data)
+    # What travels is what has a value: an empty field is not shown as shared.
+    chosen = [name for name in chosen if name in data]
     referral.travelled = chosen
     sender_id = referral.sender_id
     if referral.cross_border:

@@ -202,3 +202,23 @@ def test_it_tells_the_receiver_nothing_of_a_draft_withdrawn(
     draft.refresh_from_db()
     assert draft.status == Referral.Status.WITHDRAWN and not draft.news_for_receiver
     assert not [m for m in mail.outbox if "carol@test.panj.org" in m.to]
+
+
+def test_it_lists_as_travelled_only_the_fields_that_had_a_value(ngo_af, iom_kabul, alice, hamid):
+    service = Service.objects.create(
+        organisation=iom_kabul, category=ServiceCategory.MEDICAL, name="Clinic"
+    )
+    make_agreement(hamid, [ngo_af, iom_kabul])
+    case = new_case(ngo_af, alice)  # no phone recorded
+    consent_to(case, iom_kabul, alice)
+    referral = services.draft_referral(
+        case=case,
+        by=alice,
+        receiver=iom_kabul,
+        services=[service],
+        urgency="routine",
+        reason="specialised",
+    )
+    referral = services.send_referral(referral=referral, by=alice, fields=["given_name", "phone"])
+    assert referral.travelled == ["given_name"]
+    assert set(services.open_payload(referral)) == {"given_name"}
