@@ -103,5 +103,6 @@ def median_hours_to_accept(
     hours = [
         (answered_at - sent_at).total_seconds() / 3600
         for sent_at, answered_at in accepted.order_by().values_list("sent_at", "answered_at")
+        if sent_at is not None and answered_at is not None
     ]
     return round(statistics.median(hours), 1) if hours else None
