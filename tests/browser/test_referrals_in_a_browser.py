@@ -142,3 +142,12 @@ def test_it_refers_across_the_border_with_approval_and_feedback(phone, browser, 
     timeline = phone.locator("main").inner_text()
     assert "Service delivered" in timeline and "Accepted" in timeline
     screenshot(phone, "referral-feedback")
+
+    # The same inbox in Dari, right to left.
+    phone.select_option("#language-choice", "prs")
+    phone.locator("form.language button[type=submit]").click()
+    phone.wait_for_load_state()
+    phone.goto("/referrals/?tab=outgoing")
+    assert phone.locator("html").get_attribute("dir") == "rtl"
+    assert phone.locator("#results table a").count() == 1
+    screenshot(phone, "referrals-inbox-dari")
