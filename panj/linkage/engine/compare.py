@@ -25,7 +25,8 @@ from .score import log_odds_words, pair_scores, to_score
 __all__ = ["Candidates", "candidates", "similarity"]
 
 PAIR_BATCH = 1 << 12
-BIG_BLOCK = 1 << 12
+BIG_BLOCK = 1 << 14
+GRID = 1 << 16
 
 IntArray = npt.NDArray[np.int64]
 FloatArray = npt.NDArray[np.float64]
@@ -85,7 +86,7 @@ def _jobs(scorer: _Scorer, blocks: Iterator[tuple[IntArray, IntArray]]) -> Itera
     for ia, ib in blocks:
         n = len(ia) * len(ib)
         if n >= BIG_BLOCK:
-            rows = max(1, PAIR_BATCH // len(ib))
+            rows = max(1, GRID // len(ib))
             for r0 in range(0, len(ia), rows):
                 yield partial(scorer.block, ia[r0 : r0 + rows], ib)
             continue
