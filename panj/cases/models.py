@@ -78,6 +78,17 @@ class RiskLevel(models.TextChoices):
     HIGH = "high", _("High")
 
 
+class StatisticsConsent(models.IntegerChoices):
+    """Whether a case may be counted in network statistics, kept by the consent services so
+    that the figures need not look up the consents of every case. `OPEN`: a consent given on
+    or before the day it was set, with no end; then the case is counted on any later day.
+    `DATED`: a consent with an end or a start to come; the consent's dates decide each day."""
+
+    NONE = 0, _("No consent to statistics")
+    OPEN = 1, _("Consent to statistics without an end")
+    DATED = 2, _("Consent to statistics with dates")
+
+
 class CaseQuerySet(models.QuerySet["Case"]):
     def with_consent(
         self,
@@ -89,6 +100,16 @@ class CaseQuerySet(models.QuerySet["Case"]):
         """Cases whose person has a current consent for `purpose` (and `recipient`) on `on`."""
         current = Consent.objects.current(purpose, recipient_id=recipient_id, on=on)
         return self.filter(Exists(current.filter(case_id=OuterRef("pk"))))
+
+    def counted_in_statistics(self) -> CaseQuerySet:
+        """Cases whose person agrees today to be counted: the same cases as
+        `with_consent(Consent.Purpose.STATISTICS)`, without a look-up for most of them."""
+        current = Consent.objects.current(Consent.Purpose.STATISTICS)
+        # The mark first, so that the consents are looked up for dated ones only.
+        dated = Q(statistics_consent=StatisticsConsent.DATED) & Q(
+            Exists(current.filter(case_id=OuterRef("pk")))
+        )
+        return self.filter(Q(statistics_consent=StatisticsConsent.OPEN) | dated)
 
     def open(self) -> CaseQuerySet:
         return self.filter(status__in=[htcds.CaseStatus.ACTIVE, htcds.CaseStatus.FOLLOW_UP])
@@ -191,6 +212,12 @@ class Case(TimeStampedModel):
     reviewed_by = models.ForeignKey(
         USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    statistics_consent = models.PositiveSmallIntegerField(
+        _("consent to statistics"),
+        choices=StatisticsConsent.choices,
+        default=StatisticsConsent.NONE,
+        editable=False,
+    )
 
     objects = CaseQuerySet.as_manager()
 
@@ -206,6 +233,28 @@ class Case(TimeStampedModel):
                 fields=["organisation", "caseworker", "-opened_on"], name="case_org_worker_opened"
             ),
             models.Index(fields=["organisation", "next_follow_up_on"], name="case_org_follow_up"),
+            # Statistics: each GROUP BY reads one of these, never the rows themselves.
+            models.Index(
+                fields=["organisation", "opened_on", "gender", "statistics_consent"],
+                name="case_stats_opened",
+            ),
+            models.Index(
+                fields=["organisation", "age_broad", "area", "statistics_consent"],
+                name="case_stats_place",
+            ),
+            models.Index(
+                fields=[
+                    "organisation",
+                    "citizenship",
+                    "exploitation_types",
+                    "control_methods",
+                    "recruitment_methods",
+                    "statistics_consent",
+                ],
+                name="case_stats_codes",
+            ),
+            # A case's organisation and consent found by its key without reading the case.
+            models.Index(fields=["id", "organisation", "statistics_consent"], name="case_scope"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["organisation", "number"], name="case_number_unique"),
@@ -388,6 +437,14 @@ class TraffickingEvent(TimeStampedModel):
         ordering = ["happened_on", "created_at"]
         verbose_name = _("trafficking event")
         verbose_name_plural = _("trafficking events")
+        indexes = [
+            # A case's first step of a kind and where it was, without reading the events.
+            models.Index(
+                fields=["case", "type", "happened_on", "created_at", "country", "area"],
+                name="event_case_first",
+            ),
+            models.Index(fields=["border_crossing", "case"], name="event_crossing_case"),
+        ]
 
 
 class PlanItem(TimeStampedModel):
@@ -425,6 +482,7 @@ class ServiceDelivery(TimeStampedModel):
         ordering = ["-delivered_on", "-created_at"]
         verbose_name = _("service delivered")
         verbose_name_plural = _("services delivered")
+        indexes = [models.Index(fields=["category", "case"], name="service_category_case")]
 
     @property
     def is_referral(self) -> bool:

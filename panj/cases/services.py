@@ -15,7 +15,8 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Min
+from django.db.models import Case as DbCase
+from django.db.models import Exists, Min, OuterRef, Q, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -33,6 +34,7 @@ from panj.cases.models import (
     Note,
     PlanItem,
     ServiceDelivery,
+    StatisticsConsent,
     TraffickingEvent,
 )
 from panj.directory.models import Organisation
@@ -225,6 +227,9 @@ def bulk_register_cases(
     Case.objects.bulk_create(cases, batch_size=BATCH)
     CaseNameToken.objects.bulk_create(tokens, batch_size=BATCH * 4)
     Consent.objects.bulk_create(consents, batch_size=BATCH)
+    refresh_statistics_consent(
+        case_ids=[c.case.id for c in consents if c.purpose == Consent.Purpose.STATISTICS]
+    )
     if action:
         for case in cases:
             _audit(action, case=case, by=by, fields=["number", *Identity.field_names()])
@@ -344,6 +349,33 @@ def mark_reviewed(*, case: Case, by: User) -> None:
 # Consent -----------------------------------------------------------------------------------
 
 
+def refresh_statistics_consent(*, case_ids: Iterable[uuid.UUID] | None = None) -> int:
+    """Set `Case.statistics_consent` from the consents (of these cases, or of every case):
+    OPEN if a consent given by today has no end, else DATED if one may be current today or
+    later, else NONE. Called by every write of a statistics consent; returns the cases set."""
+    today = timezone.localdate()
+    statistics = Consent.objects.filter(case_id=OuterRef("pk"), purpose=Consent.Purpose.STATISTICS)
+    open_ended = statistics.filter(
+        given_on__lte=today, expires_on__isnull=True, withdrawn_on__isnull=True
+    )
+    may_be_current = statistics.filter(
+        Q(expires_on__isnull=True) | Q(expires_on__gte=today),
+        Q(withdrawn_on__isnull=True) | Q(withdrawn_on__gt=today),
+    )
+    value = DbCase(
+        When(Exists(open_ended), then=Value(StatisticsConsent.OPEN)),
+        When(Exists(may_be_current), then=Value(StatisticsConsent.DATED)),
+        default=Value(StatisticsConsent.NONE),
+    )
+    if case_ids is None:
+        return Case.objects.update(statistics_consent=value)
+    ids = list(case_ids)
+    return sum(
+        Case.objects.filter(id__in=ids[start : start + BATCH * 5]).update(statistics_consent=value)
+        for start in range(0, len(ids), BATCH * 5)
+    )
+
+
 @transaction.atomic
 def give_consent(
     *,
@@ -368,6 +400,8 @@ def give_consent(
     )
     consent.full_clean(exclude=["case"])
     consent.save()
+    if purpose == Consent.Purpose.STATISTICS:
+        refresh_statistics_consent(case_ids=[case.id])
     _audit("consent_given", case=case, by=by, fields=["purpose"], purpose=purpose)
     _announce(consent_changed=case.id, purpose=purpose)
     return consent
@@ -383,6 +417,8 @@ def withdraw_consent(
     consent.withdrawn_on = max(on or timezone.localdate(), consent.given_on)
     consent.withdrawn_by = by
     consent.save(update_fields=["withdrawn_on", "withdrawn_by", "updated_at"])
+    if consent.purpose == Consent.Purpose.STATISTICS:
+        refresh_statistics_consent(case_ids=[consent.case_id])
     _audit(
         "consent_withdrawn", case=consent.case, by=by, fields=["purpose"], purpose=consent.purpose
     )

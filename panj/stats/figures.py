@@ -8,19 +8,19 @@ and split here, so that no query returns one row per person.
 
 from __future__ import annotations
 
-import statistics as pystats
 import uuid
 from collections import Counter
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import CharField, Count, OuterRef, Q, Subquery
+from django.db import connections
+from django.db.models import CharField, Count, Exists, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Left
 from django.utils.translation import gettext_lazy as _
 
 from panj.cases import htcds
-from panj.cases.models import Case, CaseQuerySet, Consent, ServiceDelivery, TraffickingEvent
+from panj.cases.models import Case, CaseQuerySet, ServiceDelivery, TraffickingEvent
 from panj.directory.models import Area, BorderCrossing, Country, ServiceCategory
 from panj.stats.tables import CrossTable, Series, Statistic
 
@@ -28,8 +28,15 @@ UNKNOWN = ""
 
 
 def network_cases() -> CaseQuerySet:
-    """Every member's cases whose person agreed to be counted: the only ones the network sees."""
-    return Case.objects.with_consent(Consent.Purpose.STATISTICS)
+    """Every member's cases whose person agreed to be counted: the only ones the network sees
+    (`with_consent(Consent.Purpose.STATISTICS)`, read from the mark the consents keep)."""
+    return Case.objects.counted_in_statistics()
+
+
+def _of_cases(cases: CaseQuerySet) -> Exists:
+    """Rows of a case's related table (events, services) that belong to one of `cases`: one
+    look-up of the case by its key per row, not a list of every case."""
+    return Exists(cases.order_by().filter(pk=OuterRef("case_id")))
 
 
 def _label(choices: Iterable[tuple[str, Any]], code: str) -> str:
@@ -71,19 +78,23 @@ def year_of_registration() -> Left:
 
 @dataclass(frozen=True)
 class Profile:
-    """Counts by every single-choice variable at once, from one GROUP BY over the cases."""
+    """Counts by every variable of the case itself, from three GROUP BYs, each read from an
+    index of the cases (`case_stats_opened`, `case_stats_place`, `case_stats_codes`)."""
 
-    rows: list[tuple[str, str, str, str, int]]  # year, gender, age group, area id, count
+    opened: list[tuple[str, str, int]]  # year, gender, count
+    place: list[tuple[str, str, int]]  # age group, area id, count
     multi: list[tuple[str, str, str, str, int]]  # the four multi-choice fields, count
 
     @property
     def total(self) -> int:
-        return sum(row[-1] for row in self.rows)
+        return sum(row[-1] for row in self.opened)
 
     def counts(self, position: int) -> Counter[str]:
+        """By year (0), gender (1), age group (2) or area (3)."""
+        rows = self.opened if position < 2 else self.place
         found: Counter[str] = Counter()
-        for row in self.rows:
-            found[str(row[position] or UNKNOWN)] += int(row[-1])
+        for row in rows:
+            found[str(row[position % 2] or UNKNOWN)] += int(row[-1])
         return found
 
     def multi_counts(self, position: int) -> Counter[str]:
@@ -96,27 +107,41 @@ class Profile:
 
 
 def profile(cases: CaseQuerySet) -> Profile:
-    single = (
+    # Grouped in the order of an index (organisation first), so that the database reads the
+    # index in order and counts as it goes, without sorting the cases; by day, summed by year
+    # here (a few thousand groups at most), since neither engine sorts a year by its date.
+    by_day: Counter[tuple[str, str]] = Counter()
+    for _organisation, opened_on, gender, n in (
         cases.order_by()
-        .annotate(year=year_of_registration())
-        .values_list("year", "gender", "age_broad", "area_id")
-        .annotate(n=Count("id"))
-    )
+        .values_list("organisation_id", "opened_on", "gender")
+        .annotate(n=Count("*"))
+    ):
+        by_day[(str(opened_on.year), gender)] += n
+    places: Counter[tuple[str, str]] = Counter()
+    for _organisation, age, area, n in (
+        cases.order_by()
+        .values_list("organisation_id", "age_broad", "area_id")
+        .annotate(n=Count("*"))
+    ):
+        places[(age, str(area or ""))] += n
     # Multi-choice fields grouped by their stored text: a few combinations, not a row each.
-    multi = (
+    multi: Counter[tuple[str, str, str, str]] = Counter()
+    for _organisation, c, e, m, r, n in (
         cases.order_by()
-        .annotate(
-            c=Cast("citizenship", CharField()),
-            e=Cast("exploitation_types", CharField()),
-            m=Cast("control_methods", CharField()),
-            r=Cast("recruitment_methods", CharField()),
+        .values_list(
+            "organisation_id",
+            "citizenship",
+            "exploitation_types",
+            "control_methods",
+            "recruitment_methods",
         )
-        .values_list("c", "e", "m", "r")
-        .annotate(n=Count("id"))
-    )
+        .annotate(n=Count("*"))
+    ):
+        multi[(",".join(c), ",".join(e), ",".join(m), ",".join(r))] += n
     return Profile(
-        rows=[(str(y or ""), g, a, str(area or ""), n) for y, g, a, area, n in single],
-        multi=list(multi),
+        opened=[(year, gender, n) for (year, gender), n in by_day.items()],
+        place=[(age, area, n) for (age, area), n in places.items()],
+        multi=[(*codes, n) for codes, n in multi.items()],
     )
 
 
@@ -141,7 +166,7 @@ def by_year(data: Profile) -> Series:
 
 def year_by_sex(data: Profile) -> CrossTable:
     counts: Counter[tuple[str, str]] = Counter()
-    for year, gender, _age, _area, n in data.rows:
+    for year, gender, n in data.opened:
         counts[(year, gender)] += n
     years = sorted({year for year, _g in counts})
     genders = list(htcds.Gender.values)
@@ -243,26 +268,42 @@ def by_route(cases: CaseQuerySet, total: int) -> list[CrossTable]:
     # Only cases with a located step need the per-case lookups; the rest are unknown to unknown.
     located = TraffickingEvent.objects.filter(
         Q(country__isnull=False) | Q(area__isnull=False),
+        case_id=OuterRef("pk"),
         type__in=["Recruitment", "Exploitation"],
-    ).values("case_id")
-    rows = (
-        cases.filter(id__in=located)
+    )
+    steps = (
+        cases.filter(Exists(located))
         .order_by()
         .annotate(
-            origin=first("Recruitment", "country__iso3"),
-            destination=first("Exploitation", "country__iso3"),
+            origin=first("Recruitment", "country_id"),
+            destination=first("Exploitation", "country_id"),
             origin_area=first("Recruitment", "area_id"),
             destination_area=first("Exploitation", "area_id"),
         )
         .values_list("origin", "destination", "origin_area", "destination_area")
-        .annotate(n=Count("id"))
     )
+    # Grouped around the query rather than by it, so that each case's steps are looked up once
+    # (a GROUP BY of the annotations would look them up again to output them).
+    # The inner SQL is the ORM's own, its values bound as parameters.
+    sql, params = steps.query.sql_with_params()
+    grouped = (
+        "SELECT origin, destination, origin_area, destination_area, COUNT(*) "  # noqa: S608
+        f"FROM ({sql}) AS steps GROUP BY origin, destination, origin_area, destination_area"
+    )
+    with connections[steps.db].cursor() as cursor:
+        cursor.execute(grouped, params)
+        rows = cursor.fetchall()
     areas = {str(a.id): a for a in Area.objects.all()}
     provinces = {str(a.id): a for a in areas.values() if a.level == Area.Level.PROVINCE}
+    all_countries = list(Country.objects.all())
+    iso3 = {str(c.id): c.iso3 for c in all_countries}
+
+    def key(value: object) -> str:
+        # A subquery's value comes back raw on SQLite (hex without dashes): normalise it.
+        return str(uuid.UUID(str(value))) if value else ""
 
     def province(area_id: object) -> str:
-        # A subquery's value comes back raw on SQLite (hex without dashes): normalise it.
-        area = areas.get(str(uuid.UUID(str(area_id)))) if area_id else None
+        area = areas.get(key(area_id))
         if area is None:
             return UNKNOWN
         found = provinces.get(str(area.parent_id or area.id))
@@ -271,7 +312,7 @@ def by_route(cases: CaseQuerySet, total: int) -> list[CrossTable]:
     by_country: Counter[tuple[str, str]] = Counter()
     by_province: Counter[tuple[str, str]] = Counter()
     for origin, destination, origin_area, destination_area, n in rows:
-        by_country[(origin or UNKNOWN, destination or UNKNOWN)] += n
+        by_country[(iso3.get(key(origin), UNKNOWN), iso3.get(key(destination), UNKNOWN))] += n
         by_province[(province(origin_area), province(destination_area))] += n
     for counts in (by_country, by_province):
         if total > sum(counts.values()):
@@ -281,7 +322,7 @@ def by_route(cases: CaseQuerySet, total: int) -> list[CrossTable]:
             "route",
             _("Routes: country of recruitment to country of exploitation"),
             by_country,
-            {c.iso3: c.name for c in Country.objects.all()},
+            {c.iso3: c.name for c in all_countries},
             "#country+code",
         ),
         _route_table(
@@ -296,13 +337,15 @@ def by_route(cases: CaseQuerySet, total: int) -> list[CrossTable]:
 
 def by_crossing(cases: CaseQuerySet) -> Series:
     rows = (
-        TraffickingEvent.objects.filter(case__in=cases.values("id"), border_crossing__isnull=False)
+        TraffickingEvent.objects.filter(_of_cases(cases), border_crossing__isnull=False)
         .order_by()
-        .values_list("border_crossing__key")
+        .values_list("border_crossing_id")
         .annotate(n=Count("case_id", distinct=True))
     )
-    counts = Counter(dict(rows))
-    choices = [(c.key, c.name) for c in BorderCrossing.objects.all()]
+    crossings = list(BorderCrossing.objects.all())
+    keys = {c.id: c.key for c in crossings}
+    counts = Counter({keys[crossing_id]: n for crossing_id, n in rows})
+    choices = [(c.key, c.name) for c in crossings]
     return _series(
         "crossing",
         _("Cases by border crossing used"),
@@ -315,7 +358,7 @@ def by_crossing(cases: CaseQuerySet) -> Series:
 
 def by_service(cases: CaseQuerySet) -> Series:
     rows = (
-        ServiceDelivery.objects.filter(case__in=cases.values("id"))
+        ServiceDelivery.objects.filter(_of_cases(cases))
         .order_by()
         .values_list("category")
         .annotate(n=Count("case_id", distinct=True))
@@ -407,7 +450,7 @@ class ReferralFigures:
 def referral_statistics(organisation_ids: Collection[uuid.UUID] | None) -> ReferralFigures | None:
     """Referrals within a country and across the border; None until referrals exist in Panj."""
     try:
-        from panj.referrals.figures import referral_flows
+        from panj.referrals.figures import median_hours_to_accept, referral_flows
     except ModuleNotFoundError as error:
         if error.name not in ("panj.referrals.figures", "panj.referrals"):
             raise
@@ -424,8 +467,10 @@ def referral_statistics(organisation_ids: Collection[uuid.UUID] | None) -> Refer
         declined = sum(f.declined for f in group)
         sent = sum(f.sent for f in group)
         cells.append([accepted, declined, sent - accepted - declined])
-        times = [f.median_hours_to_accept for f in group if f.median_hours_to_accept is not None]
-        medians[key] = round(pystats.median(times), 1) if times else None
+        # Over the referrals themselves: a pair of organisations that refer often weighs more.
+        medians[key] = median_hours_to_accept(
+            organisation_ids=organisation_ids, cross_border=key == "across"
+        )
     table = CrossTable(
         key="referrals",
         title=str(_("Referrals sent, by answer")),
