@@ -5,8 +5,11 @@
 Seeds the cases as bench/cases_bench.py does, gives most of them a consent to statistics and
 trafficking events, then times: a full network release (every table with differential
 privacy and suppression, the k-anonymous microdata, the files) and the organisation and
-network dashboards through Django's test client. Prints median and p95 in milliseconds.
-The database is a fresh one made for the run. Targets: release < 30 s, dashboards p95 < 300 ms.
+network dashboards through Django's test client. The dashboards' main figures are computed
+fresh: the cache is emptied before every timed request, so each one runs every query; the
+time within the cache period is shown beside. Prints median and p95 in milliseconds.
+The database is a fresh one made for the run. Targets: release < 30 s, dashboards p95 < 300 ms
+fresh.
 """
 
 from __future__ import annotations
@@ -68,6 +71,7 @@ def enrich(organisation) -> None:
     """Consents to statistics for 90 % of the cases, events for a third, HTCDS variables."""
     from panj.cases import htcds
     from panj.cases.models import Case, Consent, TraffickingEvent
+    from panj.cases.services import refresh_statistics_consent
     from panj.directory.models import Area, BorderCrossing, Country
 
     rng = random.Random(13)
@@ -106,6 +110,8 @@ def enrich(organisation) -> None:
             )
     Consent.objects.bulk_create(consents, batch_size=5000)
     TraffickingEvent.objects.bulk_create(events, batch_size=5000)
+    # Consents made here in bulk, not through the services: set the cases' mark as they do.
+    refresh_statistics_consent()
     # Means of control and citizenship in a few combinations, one UPDATE each.
     for n, combination in enumerate(
         [controls[:2], controls[3:4], controls[4:7], controls[7:8], controls[8:10]]
@@ -149,7 +155,8 @@ def run(args: argparse.Namespace) -> int:
         organisation=iom, email="frank@bench.example", full_name="Frank", role=Role.ANALYST
     ).user
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
+        # PostgreSQL reads an index alone only for pages its autovacuum has marked visible.
+        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
 
     year = datetime.date.today().year
     print(f"\n{connection.vendor}, {args.cases} cases")
@@ -167,23 +174,46 @@ def run(args: argparse.Namespace) -> int:
         f"{release.cases_counted} cases, {release.microdata_records} microdata records "
         f"({release.microdata_suppressed} withheld), epsilon spent {release.epsilon_spent:.3f}"
     )
-    from panj.stats.dashboards import forget_cached_figures
-
-    print(f"{'page':<28}{'cold ms':>10}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+    print(
+        f"{'page, computed fresh':<28}{'median ms':>10}{'p95 ms':>10}{'queries':>9}"
+        f"{'cached p95':>12}"
+    )
     for label, user, url in [
         ("organisation dashboard", alice, reverse("stats:organisation")),
         ("network dashboard", dave, reverse("stats:network")),
     ]:
         client = Client()
         client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        # Cold: the figures computed from the database; then as served within the cache period.
-        forget_cached_figures()
-        started = time.perf_counter()
-        assert client.get(url).status_code == 200
-        cold = (time.perf_counter() - started) * 1000
-        median, p95, queries = timed(client, "get", url, None, runs=args.requests)
-        print(f"{label:<28}{cold:>10.1f}{median:>10.1f}{p95:>10.1f}{queries:>9}", flush=True)
+        median, p95, queries = fresh(client, url, runs=args.requests)
+        _median, cached, _queries = timed(client, "get", url, None, runs=args.requests)
+        print(f"{label:<28}{median:>10.1f}{p95:>10.1f}{queries:>9}{cached:>12.1f}", flush=True)
     return 0
+
+
+def fresh(client, url: str, runs: int) -> tuple[float, float, int]:
+    """Median and p95 of requests that each compute the figures: the cache emptied before."""
+    import statistics
+
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from panj.stats.dashboards import forget_cached_figures
+
+    samples = []
+    queries = 0
+    for i in range(runs + 2):
+        forget_cached_figures()
+        with CaptureQueriesContext(connection) as captured:
+            started = time.perf_counter()
+            response = client.get(url)
+            elapsed = (time.perf_counter() - started) * 1000
+        assert response.status_code == 200, (url, response.status_code)
+        if i >= 2:  # the first requests warm the database's and Python's caches
+            samples.append(elapsed)
+            queries = max(queries, len(captured))
+    samples.sort()
+    p95 = samples[min(len(samples) - 1, round(0.95 * len(samples)) - 1)]
+    return statistics.median(samples), p95, queries
 
 
 if __name__ == "__main__":
