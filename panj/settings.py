@@ -228,6 +228,8 @@ EMAIL_BACKEND = os.environ.get(
 )
 EMAIL_HOST = os.environ.get("PANJ_EMAIL_HOST", "localhost")
 DEFAULT_FROM_EMAIL = os.environ.get("PANJ_FROM_EMAIL", "Panj <no-reply@panj.invalid>")
+# The address people open Panj at, for the links in e-mails sent outside a request.
+PANJ_BASE_URL = os.environ.get("PANJ_BASE_URL", "" if PRODUCTION else "http://127.0.0.1:8000")
 
 # Security headers. No inline script anywhere; styles only from our own files.
 CONTENT_SECURITY_POLICY = {

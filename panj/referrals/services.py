@@ -766,7 +766,7 @@ def _notify(
     if not recipients:
         return
     # The site's address where it is configured; else the path, which the reader's Panj opens.
-    link = str(getattr(settings, "PANJ_BASE_URL", "")).rstrip("/") + reverse(
+    link = settings.PANJ_BASE_URL.rstrip("/") + reverse(
         "referrals:referral", kwargs={"referral_id": referral.id}
     )
     subject = gettext("A referral is waiting for you in Panj")
