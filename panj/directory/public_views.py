@@ -4,21 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
+from panj.core.public import public_pages_on
 from panj.directory import access, services
 from panj.directory.forms import ApplicationForm
 from panj.directory.models import Area, Office, Service
-
-
-def _public_pages_on() -> None:
-    if not settings.PANJ_PUBLIC_PAGES:
-        raise Http404
 
 
 def _public_lookups() -> list[Prefetch[Any]]:
@@ -36,7 +31,7 @@ def _public_lookups() -> list[Prefetch[Any]]:
 @login_not_required
 @require_GET
 def network(request: HttpRequest) -> HttpResponse:
-    _public_pages_on()
+    public_pages_on()
     organisations = (
         access.public_organisations()
         .select_related("country")
@@ -49,7 +44,7 @@ def network(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_GET
 def organisation(request: HttpRequest, slug: str) -> HttpResponse:
-    _public_pages_on()
+    public_pages_on()
     found = access.access_public_organisation(slug)
     prefetch_related_objects([found], *_public_lookups())
     return render(request, "directory/public/organisation.html", {"organisation": found})
@@ -58,7 +53,7 @@ def organisation(request: HttpRequest, slug: str) -> HttpResponse:
 @login_not_required
 @require_http_methods(["GET", "POST"])
 def join(request: HttpRequest) -> HttpResponse:
-    _public_pages_on()
+    public_pages_on()
     form = ApplicationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.submit_application(**form.cleaned_data)
@@ -69,5 +64,5 @@ def join(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_GET
 def join_thanks(request: HttpRequest) -> HttpResponse:
-    _public_pages_on()
+    public_pages_on()
     return render(request, "directory/public/join_thanks.html")

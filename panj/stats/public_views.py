@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from panj.core.public import public_pages_on
 from panj.stats import access
 from panj.stats.models import Release
 from panj.stats.tables import from_json
@@ -18,6 +19,7 @@ from panj.stats.views import file_response
 @login_not_required
 @require_GET
 def release_list(request: HttpRequest) -> HttpResponse:
+    public_pages_on()
     found = Release.objects.published().defer("tables", "method_note")[:200]
     return render(request, "stats/open_data_list.html", {"releases": found})
 
@@ -25,6 +27,7 @@ def release_list(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_GET
 def release_page(request: HttpRequest, release_id: uuid.UUID) -> HttpResponse:
+    public_pages_on()
     release = access.published_release(release_id)
     return render(
         request,
@@ -41,5 +44,6 @@ def release_page(request: HttpRequest, release_id: uuid.UUID) -> HttpResponse:
 @login_not_required
 @require_GET
 def release_file(request: HttpRequest, release_id: uuid.UUID, name: str) -> HttpResponse:
+    public_pages_on()
     release = access.published_release(release_id)
     return file_response(access.release_file(release, name))

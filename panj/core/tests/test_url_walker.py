@@ -118,6 +118,19 @@ def test_it_refuses_anonymous_users_everywhere_but_the_allow_list(client, sample
     assert names >= PUBLIC_URL_NAMES, "the allow-list names a page that does not exist"
 
 
+def test_it_closes_every_public_page_when_the_network_switches_them_off(
+    client, samples, settings
+):
+    settings.PANJ_PUBLIC_PAGES = False
+    checked = 0
+    for name, pattern in walk():
+        if name in PUBLIC_URL_NAMES and name.startswith(("public:", "open_data:")):
+            url = reverse(name, kwargs={k: samples[k] for k in url_kwargs(pattern)})
+            assert client.get(url).status_code == 404, name
+            checked += 1
+    assert checked >= 10
+
+
 def test_it_lets_public_pages_live_only_under_public_or_the_named_few():
     for name, _pattern in walk():
         # Open data lives at /open-data/: published releases only, read-only.

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panj.accounts.access import current_membership, require
 from panj.accounts.roles import Perm
 from panj.core.htmx import render_page_or_partial
+from panj.core.public import public_pages_on
 from panj.knowledge import access
 from panj.knowledge.calendar import calendar_of
 from panj.knowledge.forms.events import (
@@ -280,6 +281,7 @@ def events_feed(request: HttpRequest) -> HttpResponse:
 @require_GET
 def public_events_feed(request: HttpRequest) -> HttpResponse:
     """Upcoming events the organisers made public; nothing else about the network."""
+    public_pages_on()
     events = Event.objects.filter(sharing=Sharing.PUBLIC).upcoming()[:FEED_SIZE]
     body = calendar_of(events, name=_("Public events of the Panj network"))
     return _ics(body, "panj-public-events.ics")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
@@ -16,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panj.accounts.access import acting_user, current_membership, require
 from panj.accounts.roles import Perm
 from panj.core.htmx import render_page_or_partial
+from panj.core.public import public_pages_on
 from panj.knowledge import access
 from panj.knowledge.forms.library import LibraryFilterForm, LibraryItemForm
 from panj.knowledge.models import LibraryFile, LibraryItem, LibraryItemQuerySet
@@ -66,11 +66,6 @@ def page_of(request: HttpRequest, items: LibraryItemQuerySet) -> dict[str, Any]:
         "has_next": len(ids) > PAGE_SIZE and page < MAX_PAGE,
         "query": query.urlencode(),
     }
-
-
-def _public_pages_on() -> None:
-    if not settings.PANJ_PUBLIC_PAGES:
-        raise Http404
 
 
 @require_GET
@@ -174,7 +169,7 @@ def file_download(request: HttpRequest, item_id: uuid.UUID, file_id: uuid.UUID) 
 @login_not_required
 @require_GET
 def public_library(request: HttpRequest) -> HttpResponse:
-    _public_pages_on()
+    public_pages_on()
     form = LibraryFilterForm(request.GET)
     context = {"form": form, **page_of(request, filtered(LibraryItem.objects.public(), form))}
     return render_page_or_partial(request, "knowledge/library/public_list.html", context, "results")
@@ -183,7 +178,7 @@ def public_library(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_GET
 def public_item(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
-    _public_pages_on()
+    public_pages_on()
     item = access.public_library_item(item_id)
     return render(request, "knowledge/library/public_item.html", _item_context(request, item))
 
@@ -191,5 +186,5 @@ def public_item(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
 @login_not_required
 @require_GET
 def public_file(request: HttpRequest, item_id: uuid.UUID, file_id: uuid.UUID) -> FileResponse:
-    _public_pages_on()
+    public_pages_on()
     return download(access.public_library_file(item_id, file_id))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.syndication.views import Feed
@@ -22,6 +21,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from panj.accounts.access import acting_user, current_membership, require
 from panj.accounts.models import Membership
 from panj.accounts.roles import Perm
+from panj.core.public import public_pages_on
 from panj.knowledge import access
 from panj.knowledge.forms.news import NewsPostForm
 from panj.knowledge.models import NewsPost
@@ -29,11 +29,6 @@ from panj.knowledge.services import news as services
 
 PAGE_SIZE = 20
 FEED_SIZE = 30
-
-
-def _public_pages_on() -> None:
-    if not settings.PANJ_PUBLIC_PAGES:
-        raise Http404
 
 
 @require_GET
@@ -175,7 +170,7 @@ def members_feed_by_address(request: HttpRequest, token: str) -> HttpResponse:
 @login_not_required
 @require_GET
 def public_news(request: HttpRequest) -> HttpResponse:
-    _public_pages_on()
+    public_pages_on()
     posts = NewsPost.objects.public().select_related("organisation")
     page = Paginator(posts, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(request, "knowledge/news/public_list.html", {"page": page})
@@ -184,7 +179,7 @@ def public_news(request: HttpRequest) -> HttpResponse:
 @login_not_required
 @require_GET
 def public_post(request: HttpRequest, post_id: uuid.UUID) -> HttpResponse:
-    _public_pages_on()
+    public_pages_on()
     post = access.public_news_post(post_id)
     return render(request, "knowledge/news/public_post.html", {"post": post})
 
@@ -192,5 +187,5 @@ def public_post(request: HttpRequest, post_id: uuid.UUID) -> HttpResponse:
 @login_not_required
 @require_GET
 def public_feed(request: HttpRequest) -> HttpResponse:
-    _public_pages_on()
+    public_pages_on()
     return PublicNewsFeed()(request)
