@@ -150,4 +150,8 @@ def matches(request: HttpRequest) -> HttpResponse:
         (m, focal_points.get(m.other_organisation_id, []) if m.other_organisation_id else [])
         for m in rows
     ]
-    return render(request, "linkage/matches.html", {"items": items})
+    return render(
+        request,
+        "linkage/matches.html",
+        {"items": items, "may_refer": may(request, Perm.EDIT_CASES)},
+    )

@@ -127,6 +127,10 @@ def new_referral(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         return redirect(reverse("referrals:new", kwargs={"case_id": case.id}))
     finder = ServiceFinderForm(request.GET or None)
     found_services = visible_services(request).exclude(organisation_id=case.organisation_id)
+    # From a probable shared case: that organisation's services only.
+    organisation = request.GET.get("organisation", "")
+    if organisation:
+        found_services = found_services.filter(organisation__slug=organisation)
     if finder.is_valid():
         found_services = finder.filter(found_services)
     results = list(
@@ -144,6 +148,7 @@ def new_referral(request: HttpRequest, case_id: uuid.UUID) -> HttpResponse:
         "finder": finder,
         "results": [(s, agreements.get(s.organisation_id)) for s in results],
         "form": NewReferralForm(),
+        "organisation": organisation,
     }
     return render_page_or_partial(request, "referrals/new.html", context, "results")
 

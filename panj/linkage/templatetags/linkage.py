@@ -6,6 +6,8 @@ from typing import Any
 
 from django import template
 
+from panj.accounts.access import may
+from panj.accounts.roles import Perm
 from panj.linkage import access
 
 register = template.Library()
@@ -18,7 +20,7 @@ def shared_cases(context: dict[str, Any], case: Any) -> dict[str, Any]:
     rows = list(
         access.matches_for(request).filter(case_id=case.pk).select_related("other_organisation")
     )
-    return {"matches": rows}
+    return {"matches": rows, "may_refer": may(request, Perm.EDIT_CASES)}
 
 
 @register.inclusion_tag("linkage/cases_notice.html", takes_context=True)

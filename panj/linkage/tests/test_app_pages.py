@@ -40,3 +40,20 @@ def test_it_offers_coordinators_a_shortcut_on_the_home_page(client_for, dave, al
     home = client_for(alice).get(reverse("home")).content.decode()
     assert overview not in home
     assert reverse("linkage:matches") in home
+
+
+def test_it_starts_a_referral_to_the_other_organisation_from_a_match(
+    client_for, ngo_af, alice, vera, ngo_tj, carol, dave, iom_kabul
+):
+    case_af, _case_tj = shared_person(ngo_af, alice, ngo_tj, carol)
+    run(dave, ngo_af, ngo_tj)
+    start = reverse("referrals:new", args=[case_af.id]) + f"?organisation={ngo_tj.slug}"
+    assert start in client_for(alice).get(reverse("linkage:matches")).content.decode()
+    assert start in client_for(alice).get(reverse("cases:case", args=[case_af.id])).content.decode()
+    # A read-only role sees the match but is not offered what it may not do.
+    assert start not in client_for(vera).get(reverse("linkage:matches")).content.decode()
+    finder = client_for(alice).get(start).content.decode()
+    assert ngo_tj.services.get().name in finder
+    assert iom_kabul.services.get().name not in finder
+    everyone = client_for(alice).get(reverse("referrals:new", args=[case_af.id])).content
+    assert iom_kabul.services.get().name in everyone.decode()
