@@ -19,6 +19,7 @@ urlpatterns = [
     path("referrals/", include("panj.referrals.urls")),
     path("knowledge/", include("panj.knowledge.urls")),
     path("stats/", include("panj.stats.urls")),
+    path("api/", include("panj.api.urls")),
     path("public/", include((public_patterns[0] + knowledge_public_patterns, "public"))),
     path("open-data/", include(("panj.stats.public_urls", "open_data"))),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -1,0 +1,1 @@
+"""Panj's JSON API under /api/: typed schemas, an OpenAPI description, the browser session."""
