@@ -24,6 +24,10 @@ NETWORK_WIDE = {
     "knowledge:news_post": "network news is written for every member",
 }
 
+# The JSON API answers an anonymous request with 401 and a reason in JSON (its own session
+# check), not with the sign-in redirect of the web pages; GET-only addresses may answer 405.
+API_NAMESPACE = "api:"
+
 # Patterns the network coordinator may use on any member's object by role.
 COORDINATOR_WIDE = {
     "knowledge:news_edit": "coordinators look after the network's news",
@@ -112,6 +116,14 @@ def test_it_refuses_anonymous_users_everywhere_but_the_allow_list(client, sample
             if name in PUBLIC_URL_NAMES:
                 assert response.status_code not in (401, 403), (name, method)
                 assert not response.get("Location", "").startswith("/accounts/login/"), name
+            elif name.startswith(API_NAMESPACE):
+                assert response.status_code in ((401,) if method == "get" else (401, 405)), (
+                    name,
+                    method,
+                    response.status_code,
+                )
+                if response.status_code == 401:
+                    assert response.json()["detail"], name
             else:
                 assert response.status_code == 302, (name, method, response.status_code)
                 assert response["Location"].startswith(reverse("accounts:login")), name
