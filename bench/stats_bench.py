@@ -71,7 +71,7 @@ def enrich(organisation) -> None:
     """Consents to statistics for 90 % of the cases, events for a third, HTCDS variables."""
     from panj.cases import htcds
     from panj.cases.models import Case, Consent, TraffickingEvent
-    from panj.cases.services import refresh_statistics_consent
+    from panj.cases.services import refresh_route, refresh_statistics_consent
     from panj.directory.models import Area, BorderCrossing, Country
 
     rng = random.Random(13)
@@ -110,8 +110,10 @@ def enrich(organisation) -> None:
             )
     Consent.objects.bulk_create(consents, batch_size=5000)
     TraffickingEvent.objects.bulk_create(events, batch_size=5000)
-    # Consents made here in bulk, not through the services: set the cases' mark as they do.
+    # Consents and events made here in bulk, not through the services: set the cases' consent
+    # mark and route as the services do.
     refresh_statistics_consent()
+    refresh_route()
     # Means of control and citizenship in a few combinations, one UPDATE each.
     for n, combination in enumerate(
         [controls[:2], controls[3:4], controls[4:7], controls[7:8], controls[8:10]]

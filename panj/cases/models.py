@@ -218,6 +218,44 @@ class Case(TimeStampedModel):
         default=StatisticsConsent.NONE,
         editable=False,
     )
+    # Where the first recruitment and the first exploitation step took place, kept from the
+    # trafficking events by the services (see `refresh_route`) for the statistics of routes.
+    route_from_country = models.ForeignKey(
+        "directory.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        db_index=False,
+        related_name="+",
+        verbose_name=_("country of recruitment"),
+    )
+    route_to_country = models.ForeignKey(
+        "directory.Country",
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        db_index=False,
+        related_name="+",
+        verbose_name=_("country of exploitation"),
+    )
+    route_from_area = models.ForeignKey(
+        "directory.Area",
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        db_index=False,
+        related_name="+",
+        verbose_name=_("area of recruitment"),
+    )
+    route_to_area = models.ForeignKey(
+        "directory.Area",
+        on_delete=models.PROTECT,
+        null=True,
+        editable=False,
+        db_index=False,
+        related_name="+",
+        verbose_name=_("area of exploitation"),
+    )
 
     objects = CaseQuerySet.as_manager()
 
@@ -252,6 +290,17 @@ class Case(TimeStampedModel):
                     "statistics_consent",
                 ],
                 name="case_stats_codes",
+            ),
+            models.Index(
+                fields=[
+                    "organisation",
+                    "route_from_country",
+                    "route_to_country",
+                    "route_from_area",
+                    "route_to_area",
+                    "statistics_consent",
+                ],
+                name="case_stats_route",
             ),
             # A case's organisation and consent found by its key without reading the case.
             models.Index(fields=["id", "organisation", "statistics_consent"], name="case_scope"),

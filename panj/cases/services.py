@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Case as DbCase
-from django.db.models import Exists, Min, OuterRef, Q, Value, When
+from django.db.models import Exists, Min, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -485,6 +485,35 @@ def add_service(
     return delivery
 
 
+def refresh_route(*, case_ids: Iterable[uuid.UUID] | None = None) -> int:
+    """Set the cases' route (`Case.route_*`) from their trafficking events: the country and
+    the area of the first recruitment and of the first exploitation step that name one, first
+    by date, then by the order they were recorded. Of these cases, or of every case."""
+
+    def first(type_: str, field: str) -> Subquery:
+        return Subquery(
+            TraffickingEvent.objects.filter(
+                case_id=OuterRef("pk"), type=type_, **{f"{field}__isnull": False}
+            )
+            .order_by("happened_on", "created_at")
+            .values(field)[:1]
+        )
+
+    route = {
+        "route_from_country": first(htcds.EventType.RECRUITMENT, "country_id"),
+        "route_to_country": first(htcds.EventType.EXPLOITATION, "country_id"),
+        "route_from_area": first(htcds.EventType.RECRUITMENT, "area_id"),
+        "route_to_area": first(htcds.EventType.EXPLOITATION, "area_id"),
+    }
+    if case_ids is None:
+        return Case.objects.update(**route)
+    ids = list(case_ids)
+    return sum(
+        Case.objects.filter(id__in=ids[start : start + BATCH * 5]).update(**route)
+        for start in range(0, len(ids), BATCH * 5)
+    )
+
+
 @transaction.atomic
 def add_event(
     *,
@@ -505,6 +534,7 @@ def add_event(
         area_id=area_id,
         border_crossing_id=border_crossing_id,
     )
+    refresh_route(case_ids=[case.id])
     _audit("case_change", case=case, by=by, fields=["trafficking_events"])
     return event
 

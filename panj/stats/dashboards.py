@@ -101,9 +101,10 @@ def reference_series(dataset: ReferenceDataset) -> dict[str, Series]:
     return found
 
 
-# Figures are aggregates over every case: computed at most this often per organisation, for
-# the network and per language, then served from the cache (the page says as of when).
-CACHE_SECONDS = 300
+# Figures are aggregates over every case, each read from an index: fast enough to compute on
+# every request, they are still kept a minute per organisation, for the network and per
+# language, so that a busy page does not repeat them (the page says as of when).
+CACHE_SECONDS = 60
 
 
 def _cached(key: str, compute: Callable[[], T]) -> tuple[T, datetime.datetime]:

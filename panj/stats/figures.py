@@ -14,8 +14,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import connections
-from django.db.models import CharField, Count, Exists, OuterRef, Q, Subquery
+from django.db.models import CharField, Count, Exists, OuterRef
 from django.db.models.functions import Cast, Left
 from django.utils.translation import gettext_lazy as _
 
@@ -255,52 +254,25 @@ def _route_table(
 def by_route(cases: CaseQuerySet, total: int) -> list[CrossTable]:
     """Where people were recruited against where they were exploited, one pair per case: by
     country, and by province where the steps are located that precisely."""
-
-    def first(type_: str, field: str) -> Subquery:
-        return Subquery(
-            TraffickingEvent.objects.filter(
-                case=OuterRef("pk"), type=type_, **{f"{field}__isnull": False}
-            )
-            .order_by("happened_on", "created_at")
-            .values(field)[:1]
+    # Each case keeps its route (first recruitment and exploitation step) from its events.
+    rows = (
+        cases.order_by()
+        .values_list(
+            "organisation_id",
+            "route_from_country_id",
+            "route_to_country_id",
+            "route_from_area_id",
+            "route_to_area_id",
         )
-
-    # Only cases with a located step need the per-case lookups; the rest are unknown to unknown.
-    located = TraffickingEvent.objects.filter(
-        Q(country__isnull=False) | Q(area__isnull=False),
-        case_id=OuterRef("pk"),
-        type__in=["Recruitment", "Exploitation"],
+        .annotate(n=Count("*"))
     )
-    steps = (
-        cases.filter(Exists(located))
-        .order_by()
-        .annotate(
-            origin=first("Recruitment", "country_id"),
-            destination=first("Exploitation", "country_id"),
-            origin_area=first("Recruitment", "area_id"),
-            destination_area=first("Exploitation", "area_id"),
-        )
-        .values_list("origin", "destination", "origin_area", "destination_area")
-    )
-    # Grouped around the query rather than by it, so that each case's steps are looked up once
-    # (a GROUP BY of the annotations would look them up again to output them).
-    # The inner SQL is the ORM's own, its values bound as parameters.
-    sql, params = steps.query.sql_with_params()
-    grouped = (
-        "SELECT origin, destination, origin_area, destination_area, COUNT(*) "  # noqa: S608
-        f"FROM ({sql}) AS steps GROUP BY origin, destination, origin_area, destination_area"
-    )
-    with connections[steps.db].cursor() as cursor:
-        cursor.execute(grouped, params)
-        rows = cursor.fetchall()
     areas = {str(a.id): a for a in Area.objects.all()}
     provinces = {str(a.id): a for a in areas.values() if a.level == Area.Level.PROVINCE}
     all_countries = list(Country.objects.all())
     iso3 = {str(c.id): c.iso3 for c in all_countries}
 
     def key(value: object) -> str:
-        # A subquery's value comes back raw on SQLite (hex without dashes): normalise it.
-        return str(uuid.UUID(str(value))) if value else ""
+        return str(value) if value else ""
 
     def province(area_id: object) -> str:
         area = areas.get(key(area_id))
@@ -311,7 +283,7 @@ def by_route(cases: CaseQuerySet, total: int) -> list[CrossTable]:
 
     by_country: Counter[tuple[str, str]] = Counter()
     by_province: Counter[tuple[str, str]] = Counter()
-    for origin, destination, origin_area, destination_area, n in rows:
+    for _organisation, origin, destination, origin_area, destination_area, n in rows:
         by_country[(iso3.get(key(origin), UNKNOWN), iso3.get(key(destination), UNKNOWN))] += n
         by_province[(province(origin_area), province(destination_area))] += n
     for counts in (by_country, by_province):
