@@ -41,20 +41,20 @@ def _organisation(organisation: Organisation) -> schemas.Organisation:
     return schemas.Organisation(slug=organisation.slug, name=organisation.name)
 
 
-def _summary(referral: Referral, organisation_id: uuid.UUID) -> dict[str, object]:
-    return {
-        "id": referral.id,
-        "direction": "outgoing" if referral.sender_id == organisation_id else "incoming",
-        "status": _coded(referral.status, referral.get_status_display()),
-        "sender": _organisation(referral.sender),
-        "receiver": _organisation(referral.receiver),
-        "cross_border": referral.cross_border,
-        "categories": [
+def _summary(referral: Referral, organisation_id: uuid.UUID) -> schemas.ReferralSummary:
+    return schemas.ReferralSummary(
+        id=referral.id,
+        direction="outgoing" if referral.sender_id == organisation_id else "incoming",
+        status=_coded(referral.status, referral.get_status_display()),
+        sender=_organisation(referral.sender),
+        receiver=_organisation(referral.receiver),
+        cross_border=referral.cross_border,
+        categories=[
             _coded(code, ServiceCategory(code).label)
             for code in referral.categories
             if code in ServiceCategory.values
         ],
-        "services_asked": [
+        services_asked=[
             schemas.ServiceAsked(
                 id=service.id,
                 name=service.name,
@@ -62,11 +62,11 @@ def _summary(referral: Referral, organisation_id: uuid.UUID) -> dict[str, object
             )
             for service in referral.services.all()
         ],
-        "urgency": _coded(referral.urgency, Urgency(referral.urgency).label),
-        "created_at": referral.created_at,
-        "sent_at": referral.sent_at,
-        "answered_at": referral.answered_at,
-    }
+        urgency=_coded(referral.urgency, Urgency(referral.urgency).label),
+        created_at=referral.created_at,
+        sent_at=referral.sent_at,
+        answered_at=referral.answered_at,
+    )
 
 
 @router.get(
@@ -100,7 +100,7 @@ def referral_list(
         count=rows.count(),
         page=filters.page,
         page_size=PAGE_SIZE,
-        items=[schemas.ReferralSummary(**_summary(r, organisation_id)) for r in found],
+        items=[_summary(referral, organisation_id) for referral in found],
     )
 
 
@@ -150,7 +150,7 @@ def referral_detail(request: HttpRequest, referral_id: uuid.UUID) -> schemas.Ref
     membership = _membership(request)
     travelled = _travelled(request, referral)
     return schemas.ReferralDetail(
-        **_summary(referral, membership.organisation_id),
+        **_summary(referral, membership.organisation_id).model_dump(),
         reason=_coded(referral.reason, Reason(referral.reason).label),
         agreement=schemas.Agreement(id=referral.agreement_id, title=referral.agreement.title),
         due_at=referral.due_at,
