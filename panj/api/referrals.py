@@ -16,7 +16,7 @@ from ninja import Query, Router
 from panj.accounts.models import Membership
 from panj.directory.models import Organisation, ServiceCategory
 from panj.referrals import access, display, services
-from panj.referrals.models import DeclineReason, Outcome, Reason, Referral, Urgency
+from panj.referrals.models import DeclineReason, Outcome, Referral
 from panj.referrals.models import ReferralEvent as Event
 
 from . import schemas
@@ -62,7 +62,7 @@ def _summary(referral: Referral, organisation_id: uuid.UUID) -> schemas.Referral
             )
             for service in referral.services.all()
         ],
-        urgency=_coded(referral.urgency, Urgency(referral.urgency).label),
+        urgency=_coded(referral.urgency, referral.get_urgency_display()),
         created_at=referral.created_at,
         sent_at=referral.sent_at,
         answered_at=referral.answered_at,
@@ -151,7 +151,7 @@ def referral_detail(request: HttpRequest, referral_id: uuid.UUID) -> schemas.Ref
     travelled = _travelled(request, referral)
     return schemas.ReferralDetail(
         **_summary(referral, membership.organisation_id).model_dump(),
-        reason=_coded(referral.reason, Reason(referral.reason).label),
+        reason=_coded(referral.reason, referral.get_reason_display()),
         agreement=schemas.Agreement(id=referral.agreement_id, title=referral.agreement.title),
         due_at=referral.due_at,
         decline_reason=(
