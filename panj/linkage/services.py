@@ -45,8 +45,9 @@ from panj.linkage.models import (
 
 _NETWORK_OWNER = "panj-linkage-network"
 _SEX = {"Feminine": "F", "Masculine": "M"}
-# The most an uploaded encodings file may weigh: 200 000 people at 128 bytes, with room.
-MAX_UPLOAD_BYTES = 64 * 1024 * 1024
+# The most an uploaded encodings file may weigh: 200 000 people at about 330 bytes each
+# (id and encoding in the file), with room.
+MAX_UPLOAD_BYTES = 96 * 1024 * 1024
 
 
 class UploadRejected(ValueError):
