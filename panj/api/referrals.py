@@ -107,12 +107,9 @@ def referral_list(
 def _travelled(request: HttpRequest, referral: Referral) -> list[schemas.TravelledField]:
     if access.side_of(request, referral) == "receiver":
         # What the referral page shows the receiver, read and audited the same way.
-        if not referral.payload:
-            return []
-        access.record_payload_read(request, referral)
         return [
             schemas.TravelledField(name=name, label=str(label), value=value)
-            for name, label, value in display.describe(services.open_payload(referral))
+            for name, label, value in access.read_travelled(request, referral)
         ]
     # The sender sees the names of what was sent, as on its page, and no values.
     return [

@@ -8,6 +8,7 @@ function answers the same 404 for "does not exist" and "not yours".
 from __future__ import annotations
 
 import uuid
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
@@ -17,6 +18,7 @@ from panj.accounts.access import current_membership
 from panj.accounts.models import Membership
 from panj.accounts.roles import Perm
 from panj.audit.services import record
+from panj.referrals import display, services
 from panj.referrals.models import Agreement, AgreementQuerySet, Referral, ReferralQuerySet
 
 
@@ -80,6 +82,16 @@ def record_payload_read(request: HttpRequest, referral: Referral) -> None:
         purpose="referral",
         request=request,
     )
+
+
+def read_travelled(request: HttpRequest, referral: Referral) -> list[tuple[str, Any, str]]:
+    """What travelled, for the receiver's eyes: audited first, then opened and described.
+
+    The one way any page or answer of Panj shows the receiver a referral's data."""
+    if not referral.payload:
+        return []
+    record_payload_read(request, referral)
+    return display.describe(services.open_payload(referral))
 
 
 def agreements_for(request: HttpRequest) -> AgreementQuerySet:

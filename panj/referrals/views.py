@@ -178,9 +178,7 @@ def referral_detail(request: HttpRequest, referral_id: uuid.UUID) -> HttpRespons
     }
     if side == "receiver":
         # The receiver sees what travelled and nothing else; each read is audited.
-        if referral.payload:
-            access.record_payload_read(request, referral)
-            context["travelled"] = display.describe(services.open_payload(referral))
+        context["travelled"] = access.read_travelled(request, referral)
         context["decline_form"] = DeclineForm()
         context["delivery_form"] = DeliveryForm(categories=list(referral.categories))
         if referral.receiver_case_id:
