@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from panj.accounts.models import User
 from panj.cases.dates import LocalDateField
@@ -45,6 +46,19 @@ def _members() -> Any:
         .distinct()
         .order_by("full_name")
     )
+
+
+def _choose_from(form: forms.BaseForm, **querysets: Any) -> None:
+    """Offer each named field the choices of its queryset, built when the form is."""
+    for name, queryset in querysets.items():
+        field = form.fields[name]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = queryset
+
+
+def _ends_after_start(form: forms.BaseForm, data: dict[str, Any], message: StrOrPromise) -> None:
+    if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+        form.add_error("ends_on", message)
 
 
 def _without_public(form: forms.BaseForm) -> None:
@@ -108,22 +122,17 @@ class EventForm(forms.ModelForm[Event]):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         organisations = _organisations()
-        for name in ("co_organisers", "invited_organisations"):
-            field = self.fields[name]
-            assert isinstance(field, forms.ModelMultipleChoiceField)
-            field.queryset = organisations
-        people = self.fields["invited_people"]
-        assert isinstance(people, forms.ModelMultipleChoiceField)
-        people.queryset = _members()
-        area = self.fields["area"]
-        assert isinstance(area, forms.ModelChoiceField)
-        area.queryset = _areas()
-        documents = self.fields["documents"]
-        assert isinstance(documents, forms.ModelMultipleChoiceField)
-        # Only what every participant may open can be an event's document.
-        documents.queryset = LibraryItem.objects.filter(
-            visibility__in=[Visibility.NETWORK, Visibility.PUBLIC]
-        ).order_by("-created_at")
+        _choose_from(
+            self,
+            co_organisers=organisations,
+            invited_organisations=organisations,
+            invited_people=_members(),
+            area=_areas(),
+            # Only what every participant may open can be an event's document.
+            documents=LibraryItem.objects.filter(
+                visibility__in=[Visibility.NETWORK, Visibility.PUBLIC]
+            ).order_by("-created_at"),
+        )
         if self.instance.pk:
             start, end = self.instance.local_start, self.instance.local_end
             self.initial.update(
@@ -178,9 +187,7 @@ class AttendanceForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = _organisations()
+        _choose_from(self, organisation=_organisations())
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -215,9 +222,7 @@ class ActionForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = _organisations()
+        _choose_from(self, organisation=_organisations())
 
 
 class ActionStatusForm(forms.Form):
@@ -258,21 +263,14 @@ class ProgrammeForm(forms.ModelForm[Programme]):
 
     def __init__(self, *args: Any, events: Any, campaigns: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, queryset in (
-            ("partners", _organisations()),
-            ("areas", _areas()),
-            ("events", events),
-            ("campaigns", campaigns),
-        ):
-            field = self.fields[name]
-            assert isinstance(field, forms.ModelMultipleChoiceField)
-            field.queryset = queryset
+        _choose_from(
+            self, partners=_organisations(), areas=_areas(), events=events, campaigns=campaigns
+        )
         _without_public(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The programme cannot end before it starts."))
+        _ends_after_start(self, data, _("The programme cannot end before it starts."))
         return data
 
 
@@ -296,9 +294,7 @@ class ProgressForm(forms.Form):
 
     def __init__(self, *args: Any, programme: Programme, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["indicator"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = programme.indicators.all()
+        _choose_from(self, indicator=programme.indicators.all())
 
 
 class CampaignForm(forms.ModelForm[Campaign]):
@@ -333,16 +329,12 @@ class CampaignForm(forms.ModelForm[Campaign]):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        for name, queryset in (("partners", _organisations()), ("areas", _areas())):
-            field = self.fields[name]
-            assert isinstance(field, forms.ModelMultipleChoiceField)
-            field.queryset = queryset
+        _choose_from(self, partners=_organisations(), areas=_areas())
         _without_public(self)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The campaign cannot end before it starts."))
+        _ends_after_start(self, data, _("The campaign cannot end before it starts."))
         return data
 
 
