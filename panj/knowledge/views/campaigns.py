@@ -5,7 +5,6 @@ from __future__ import annotations
 import uuid
 
 from django.contrib import messages
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -17,23 +16,9 @@ from panj.accounts.roles import Perm
 from panj.knowledge import access
 from panj.knowledge.figures import reach_of
 from panj.knowledge.forms.events import CampaignForm, MessageForm, ReachForm
-from panj.knowledge.models.campaigns import AgeGroup, Campaign
+from panj.knowledge.models.campaigns import AgeGroup
 from panj.knowledge.services import campaigns as services
-
-
-def _form_page(
-    request: HttpRequest, form: BaseForm, *, title: str, campaign: Campaign
-) -> HttpResponse:
-    return render(
-        request,
-        "knowledge/events/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "back": campaign.title,
-            "back_url": reverse("knowledge:campaign", args=[campaign.id]),
-        },
-    )
+from panj.knowledge.views.shared import form_page, record_form_page
 
 
 @require_GET
@@ -49,12 +34,15 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
 def campaign_create(request: HttpRequest) -> HttpResponse:
     membership = require(request, Perm.ORGANISE_EVENTS)
     form = CampaignForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        campaign = services.save_campaign(form=form, organisation=membership.organisation)
-        messages.success(request, _("Campaign created."))
-        return redirect("knowledge:campaign", campaign_id=campaign.id)
-    context = {"form": form, "campaign": None}
-    return render(request, "knowledge/campaigns/campaign_form.html", context)
+    return record_form_page(
+        request,
+        form,
+        save=lambda: services.save_campaign(form=form, organisation=membership.organisation),
+        saved=_("Campaign created."),
+        url_name="knowledge:campaign",
+        template="knowledge/campaigns/campaign_form.html",
+        context={"campaign": None},
+    )
 
 
 @require_GET
@@ -81,12 +69,15 @@ def campaign_detail(request: HttpRequest, campaign_id: uuid.UUID) -> HttpRespons
 def campaign_edit(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
     campaign = access.access_campaign_for_edit(request, campaign_id)
     form = CampaignForm(request.POST or None, instance=campaign)
-    if request.method == "POST" and form.is_valid():
-        services.save_campaign(form=form)
-        messages.success(request, _("Campaign saved."))
-        return redirect("knowledge:campaign", campaign_id=campaign.id)
-    context = {"form": form, "campaign": campaign}
-    return render(request, "knowledge/campaigns/campaign_form.html", context)
+    return record_form_page(
+        request,
+        form,
+        save=lambda: services.save_campaign(form=form),
+        saved=_("Campaign saved."),
+        url_name="knowledge:campaign",
+        template="knowledge/campaigns/campaign_form.html",
+        context={"campaign": campaign},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -96,7 +87,9 @@ def add_message(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.add_message(campaign=campaign, **form.cleaned_data)
         return redirect(reverse("knowledge:campaign", args=[campaign.id]) + "#messages")
-    return _form_page(request, form, title=_("Add a message"), campaign=campaign)
+    return form_page(
+        request, form, title=_("Add a message"), record=campaign, url_name="knowledge:campaign"
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -107,4 +100,6 @@ def add_reach(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
         services.report_reach(campaign=campaign, **form.cleaned_data)
         messages.success(request, _("Reach recorded."))
         return redirect(reverse("knowledge:campaign", args=[campaign.id]) + "#reach")
-    return _form_page(request, form, title=_("Record reach"), campaign=campaign)
+    return form_page(
+        request, form, title=_("Record reach"), record=campaign, url_name="knowledge:campaign"
+    )

@@ -7,7 +7,6 @@ import uuid
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -34,25 +33,12 @@ from panj.knowledge.forms.events import (
 from panj.knowledge.models.events import Event, FollowUpAction, Sharing, TimeZone
 from panj.knowledge.models.library import LibraryItem
 from panj.knowledge.services import events as services
+from panj.knowledge.views.shared import form_page, record_form_page
 
 PAST_SHOWN = 30
 UPCOMING_SHOWN = 50
 ACTIONS_SHOWN = 50
 FEED_SIZE = 100
-
-
-def _form_page(request: HttpRequest, form: BaseForm, *, title: str, event: Event) -> HttpResponse:
-    """A form of the event page on a page of its own: shown again with its errors."""
-    return render(
-        request,
-        "knowledge/events/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "back": event.title,
-            "back_url": reverse("knowledge:event", args=[event.id]),
-        },
-    )
 
 
 @require_GET
@@ -73,11 +59,15 @@ def event_create(request: HttpRequest) -> HttpResponse:
     in_tajikistan = membership.organisation.country.iso2 == "TJ"
     zone = TimeZone.DUSHANBE if in_tajikistan else TimeZone.KABUL
     form = EventForm(request.POST or None, initial={"time_zone": zone})
-    if request.method == "POST" and form.is_valid():
-        event = services.save_event(form=form, organisation=membership.organisation)
-        messages.success(request, _("Event created."))
-        return redirect("knowledge:event", event_id=event.id)
-    return render(request, "knowledge/events/event_form.html", {"form": form, "event": None})
+    return record_form_page(
+        request,
+        form,
+        save=lambda: services.save_event(form=form, organisation=membership.organisation),
+        saved=_("Event created."),
+        url_name="knowledge:event",
+        template="knowledge/events/event_form.html",
+        context={"event": None},
+    )
 
 
 @require_GET
@@ -126,11 +116,15 @@ def event_detail(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
 def event_edit(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     event = access.access_event_for_edit(request, event_id)
     form = EventForm(request.POST or None, instance=event)
-    if request.method == "POST" and form.is_valid():
-        services.save_event(form=form)
-        messages.success(request, _("Event saved."))
-        return redirect("knowledge:event", event_id=event.id)
-    return render(request, "knowledge/events/event_form.html", {"form": form, "event": event})
+    return record_form_page(
+        request,
+        form,
+        save=lambda: services.save_event(form=form),
+        saved=_("Event saved."),
+        url_name="knowledge:event",
+        template="knowledge/events/event_form.html",
+        context={"event": event},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -140,7 +134,9 @@ def add_agenda_item(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.add_agenda_item(event=event, **form.cleaned_data)
         return redirect(reverse("knowledge:event", args=[event.id]) + "#agenda")
-    return _form_page(request, form, title=_("Add to the agenda"), event=event)
+    return form_page(
+        request, form, title=_("Add to the agenda"), record=event, url_name="knowledge:event"
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -159,7 +155,9 @@ def record_attendance(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse
         )
         messages.success(request, _("Attendance recorded."))
         return redirect(reverse("knowledge:event", args=[event.id]) + "#attendance")
-    return _form_page(request, form, title=_("Record attendance"), event=event)
+    return form_page(
+        request, form, title=_("Record attendance"), record=event, url_name="knowledge:event"
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -169,7 +167,9 @@ def edit_attendees(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         services.set_attendees(event=event, users=form.cleaned_data["attendees"])
         return redirect(reverse("knowledge:event", args=[event.id]) + "#attendance")
-    return _form_page(request, form, title=_("Panj users who attended"), event=event)
+    return form_page(
+        request, form, title=_("Panj users who attended"), record=event, url_name="knowledge:event"
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -180,7 +180,9 @@ def add_action(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
         services.add_action(event=event, **form.cleaned_data)
         messages.success(request, _("Follow-up action added."))
         return redirect(reverse("knowledge:event", args=[event.id]) + "#actions")
-    return _form_page(request, form, title=_("Add a follow-up action"), event=event)
+    return form_page(
+        request, form, title=_("Add a follow-up action"), record=event, url_name="knowledge:event"
+    )
 
 
 @require_POST

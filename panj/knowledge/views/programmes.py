@@ -6,7 +6,6 @@ import uuid
 
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.forms import BaseForm
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,21 +19,7 @@ from panj.knowledge.charts import progress_chart
 from panj.knowledge.forms.events import IndicatorForm, ProgrammeForm, ProgressForm
 from panj.knowledge.models.programmes import Programme, ProgressValue
 from panj.knowledge.services import programmes as services
-
-
-def _form_page(
-    request: HttpRequest, form: BaseForm, *, title: str, programme: Programme
-) -> HttpResponse:
-    return render(
-        request,
-        "knowledge/events/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "back": programme.title,
-            "back_url": reverse("knowledge:programme", args=[programme.id]),
-        },
-    )
+from panj.knowledge.views.shared import form_page, record_form_page
 
 
 def _programme_form(request: HttpRequest, instance: Programme | None = None) -> ProgrammeForm:
@@ -61,12 +46,15 @@ def programme_list(request: HttpRequest) -> HttpResponse:
 def programme_create(request: HttpRequest) -> HttpResponse:
     membership = require(request, Perm.ORGANISE_EVENTS)
     form = _programme_form(request)
-    if request.method == "POST" and form.is_valid():
-        programme = services.save_programme(form=form, organisation=membership.organisation)
-        messages.success(request, _("Programme created."))
-        return redirect("knowledge:programme", programme_id=programme.id)
-    context = {"form": form, "programme": None}
-    return render(request, "knowledge/programmes/programme_form.html", context)
+    return record_form_page(
+        request,
+        form,
+        save=lambda: services.save_programme(form=form, organisation=membership.organisation),
+        saved=_("Programme created."),
+        url_name="knowledge:programme",
+        template="knowledge/programmes/programme_form.html",
+        context={"programme": None},
+    )
 
 
 @require_GET
@@ -97,12 +85,15 @@ def programme_detail(request: HttpRequest, programme_id: uuid.UUID) -> HttpRespo
 def programme_edit(request: HttpRequest, programme_id: uuid.UUID) -> HttpResponse:
     programme = access.access_programme_for_edit(request, programme_id)
     form = _programme_form(request, programme)
-    if request.method == "POST" and form.is_valid():
-        services.save_programme(form=form)
-        messages.success(request, _("Programme saved."))
-        return redirect("knowledge:programme", programme_id=programme.id)
-    context = {"form": form, "programme": programme}
-    return render(request, "knowledge/programmes/programme_form.html", context)
+    return record_form_page(
+        request,
+        form,
+        save=lambda: services.save_programme(form=form),
+        saved=_("Programme saved."),
+        url_name="knowledge:programme",
+        template="knowledge/programmes/programme_form.html",
+        context={"programme": programme},
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -112,7 +103,9 @@ def add_indicator(request: HttpRequest, programme_id: uuid.UUID) -> HttpResponse
     if request.method == "POST" and form.is_valid():
         services.add_indicator(programme=programme, **form.cleaned_data)
         return redirect(reverse("knowledge:programme", args=[programme.id]) + "#progress")
-    return _form_page(request, form, title=_("Add an indicator"), programme=programme)
+    return form_page(
+        request, form, title=_("Add an indicator"), record=programme, url_name="knowledge:programme"
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -123,4 +116,6 @@ def add_progress(request: HttpRequest, programme_id: uuid.UUID) -> HttpResponse:
         services.add_progress(**form.cleaned_data)
         messages.success(request, _("Progress recorded."))
         return redirect(reverse("knowledge:programme", args=[programme.id]) + "#progress")
-    return _form_page(request, form, title=_("Record progress"), programme=programme)
+    return form_page(
+        request, form, title=_("Record progress"), record=programme, url_name="knowledge:programme"
+    )
