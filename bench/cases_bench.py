@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -22,46 +20,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import analyze, bench_database, header, parser, report, signed_in, timed  # noqa: E402
+
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--quick", action="store_true", help="2 000 cases, 10 requests")
-    args = parser.parse_args()
+    command = parser(__doc__, quick="2 000 cases, 10 requests")
+    command.add_argument("--cases", type=int, default=100_000)
+    command.add_argument("--requests", type=int, default=50)
+    args = command.parse_args()
     if args.quick:
         args.cases, args.requests = min(args.cases, 2000), 10
-    bench_dir = ROOT / "var" / "bench"
-    bench_dir.mkdir(parents=True, exist_ok=True)
-    if args.database_url:
-        os.environ["PANJ_DATABASE_URL"] = args.database_url
-    else:
-        path = bench_dir / "cases.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.environ["PANJ_DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "panj.settings")
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    test_db = None
-    original_name = connection.settings_dict["NAME"]
-    if connection.vendor == "postgresql":
-        # A database of its own, apart from the test suite's `test_...` databases.
-        connection.settings_dict.setdefault("TEST", {})["NAME"] = "panj_cases_bench"
-        test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    else:
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
-    try:
+    with bench_database(args, "cases"):
         return run(args)
-    finally:
-        if test_db:
-            connection.creation.destroy_test_db(original_name, verbosity=0)
 
 
 def seed(count: int):
@@ -136,39 +106,15 @@ def seed(count: int):
     return organisation, alice, bob
 
 
-def timed(client, method: str, url: str, data=None, runs: int = 50) -> tuple[float, float, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    samples = []
-    queries = 0
-    for i in range(runs + 3):
-        item = data(i) if callable(data) else data
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = getattr(client, method)(url(i) if callable(url) else url, item)
-            elapsed = (time.perf_counter() - started) * 1000
-        assert response.status_code == 200, (url, response.status_code)
-        if i >= 3:  # the first requests warm caches
-            samples.append(elapsed)
-            queries = max(queries, len(captured))
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, round(0.95 * len(samples)) - 1)]
-    return statistics.median(samples), p95, queries
-
-
 def run(args: argparse.Namespace) -> int:
     from django.db import connection
-    from django.test import Client
     from django.urls import reverse
 
     from panj.cases.models import Case
 
     organisation, alice, _bob = seed(args.cases)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    client = Client()
-    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    analyze()
+    client = signed_in(alice)
     rng = random.Random(11)
     ids = list(Case.objects.filter(organisation=organisation).values_list("id", flat=True)[:5000])
     sample = rng.sample(ids, min(len(ids), args.requests + 3))
@@ -190,10 +136,9 @@ def run(args: argparse.Namespace) -> int:
         ("case page", "get", lambda i: reverse("cases:case", args=[sample[i % len(sample)]]), None),
     ]
     print(f"\n{connection.vendor}, {args.cases} cases, {args.requests} requests per page")
-    print(f"{'page':<28}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+    header()
     for label, method, url, data in pages:
-        median, p95, queries = timed(client, method, url, data, runs=args.requests)
-        print(f"{label:<28}{median:>10.1f}{p95:>10.1f}{queries:>9}", flush=True)
+        report(label, *timed(client, method, url, data, runs=args.requests))
     return 0
 
 
