@@ -12,15 +12,15 @@ made for the run. The target is a p95 under 100 ms on both databases.
 from __future__ import annotations
 
 import argparse
-import os
 import random
-import statistics
 import sys
 import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from bench.common import analyze, bench_database, header, parser, report, signed_in, timed  # noqa: E402
 
 # Words of each language that the generated titles and summaries are made of.
 _TEXTS = {
@@ -44,44 +44,14 @@ WORDS = {language: text.split() for language, text in _TEXTS.items()}
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--items", type=int, default=50_000)
-    parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--quick", action="store_true", help="2 000 items, 10 requests")
-    args = parser.parse_args()
+    command = parser(__doc__, quick="2 000 items, 10 requests")
+    command.add_argument("--items", type=int, default=50_000)
+    command.add_argument("--requests", type=int, default=50)
+    args = command.parse_args()
     if args.quick:
         args.items, args.requests = min(args.items, 2000), 10
-    bench_dir = ROOT / "var" / "bench"
-    bench_dir.mkdir(parents=True, exist_ok=True)
-    if args.database_url:
-        os.environ["PANJ_DATABASE_URL"] = args.database_url
-    else:
-        path = bench_dir / "knowledge.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.environ["PANJ_DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "panj.settings")
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    test_db = None
-    original_name = connection.settings_dict["NAME"]
-    if connection.vendor == "postgresql":
-        # A database of its own, apart from the test suite's `test_...` databases.
-        connection.settings_dict.setdefault("TEST", {})["NAME"] = "panj_knowledge_bench"
-        test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    else:
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
-    try:
+    with bench_database(args, "knowledge"):
         return run(args)
-    finally:
-        if test_db:
-            connection.creation.destroy_test_db(original_name, verbosity=0)
 
 
 def _text(rng: random.Random, language: str, count: int) -> str:
@@ -147,37 +117,13 @@ def seed(count: int):
     return alice
 
 
-def timed(client, url: str, data, runs: int) -> tuple[float, float, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    samples = []
-    queries = 0
-    for i in range(runs + 3):
-        params = data(i) if callable(data) else data
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url, params)
-            elapsed = (time.perf_counter() - started) * 1000
-        assert response.status_code == 200, (url, response.status_code)
-        if i >= 3:  # the first requests warm caches
-            samples.append(elapsed)
-            queries = max(queries, len(captured))
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, round(0.95 * len(samples)) - 1)]
-    return statistics.median(samples), p95, queries
-
-
 def run(args: argparse.Namespace) -> int:
     from django.db import connection
-    from django.test import Client
     from django.urls import reverse
 
     alice = seed(args.items)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    client = Client()
-    client.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
+    analyze()
+    client = signed_in(alice)
     rng = random.Random(11)
 
     def words(language: str, count: int = 1):
@@ -202,10 +148,9 @@ def run(args: argparse.Namespace) -> int:
         ("search, page 5", lambda i: {"q": rng.choice(WORDS["ru"]), "page": "5"}),
     ]
     print(f"\n{connection.vendor}, {args.items} library items, {args.requests} requests per page")
-    print(f"{'page':<30}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+    header(width=30)
     for label, data in pages:
-        median, p95, queries = timed(client, url, data, runs=args.requests)
-        print(f"{label:<30}{median:>10.1f}{p95:>10.1f}{queries:>9}", flush=True)
+        report(label, *timed(client, "get", url, data, runs=args.requests), width=30)
     return 0
 
 

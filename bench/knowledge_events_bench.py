@@ -15,57 +15,36 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
-import statistics
 import sys
 import time
 import zoneinfo
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from bench.common import (  # noqa: E402
+    analyze,
+    bench_database,
+    header,
+    parser,
+    report,
+    signed_in,
+    timed,
+    timed_call,
+)
+
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--events", type=int, default=5000)
-    parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--quick", action="store_true", help="500 events, 10 requests")
-    args = parser.parse_args()
+    command = parser(__doc__, quick="500 events, 10 requests")
+    command.add_argument("--events", type=int, default=5000)
+    command.add_argument("--requests", type=int, default=50)
+    args = command.parse_args()
     if args.quick:
         args.events, args.requests = min(args.events, 500), 10
-    bench_dir = ROOT / "var" / "bench"
-    bench_dir.mkdir(parents=True, exist_ok=True)
-    if args.database_url:
-        os.environ["PANJ_DATABASE_URL"] = args.database_url
-    else:
-        path = bench_dir / "knowledge_events.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.environ["PANJ_DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "panj.settings")
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    test_db = None
-    original_name = connection.settings_dict["NAME"]
-    if connection.vendor == "postgresql":
-        connection.settings_dict.setdefault("TEST", {})["NAME"] = "panj_knowledge_events_bench"
-        test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    else:
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
-    try:
+    with bench_database(args, "knowledge_events"):
         return run(args)
-    finally:
-        if test_db:
-            connection.creation.destroy_test_db(original_name, verbosity=0)
 
 
 def seed(count: int):
@@ -235,53 +214,15 @@ def seed(count: int):
     return alice, dave, events, campaigns, programmes
 
 
-def timed(client, url, runs: int) -> tuple[float, float, int]:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    samples = []
-    queries = 0
-    for i in range(runs + 3):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url(i) if callable(url) else url)
-            elapsed = (time.perf_counter() - started) * 1000
-        assert response.status_code == 200, (url, response.status_code)
-        if i >= 3:
-            samples.append(elapsed)
-            queries = max(queries, len(captured))
-    return (*_summary(samples), queries)
-
-
-def timed_call(function: Callable[[], object], runs: int) -> tuple[float, float, int]:
-    samples = []
-    for i in range(runs + 3):
-        started = time.perf_counter()
-        function()
-        if i >= 3:
-            samples.append((time.perf_counter() - started) * 1000)
-    return (*_summary(samples), 0)
-
-
-def _summary(samples: list[float]) -> tuple[float, float]:
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, round(0.95 * len(samples)) - 1)]
-    return statistics.median(samples), p95
-
-
 def run(args: argparse.Namespace) -> int:
     from django.db import connection
-    from django.test import Client
     from django.urls import reverse
 
     from panj.knowledge import figures
 
     alice, dave, events, campaigns, programmes = seed(args.events)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    member, coordinator = Client(), Client()
-    member.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
-    coordinator.force_login(dave, backend="django.contrib.auth.backends.ModelBackend")
+    analyze()
+    member, coordinator = signed_in(alice), signed_in(dave)
     shared = [e for e in events if e.sharing == "network"]
     rng = random.Random(11)
     pages = [
@@ -303,16 +244,14 @@ def run(args: argparse.Namespace) -> int:
         ("calendar feed (.ics)", member, reverse("knowledge:events_feed")),
     ]
     print(f"\n{connection.vendor}, {args.events} events, {args.requests} requests per page")
-    print(f"{'page':<28}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+    header()
     for label, client, url in pages:
-        median, p95, queries = timed(client, url, args.requests)
-        print(f"{label:<28}{median:>10.1f}{p95:>10.1f}{queries:>9}", flush=True)
+        report(label, *timed(client, "get", url, runs=args.requests))
     for label, function in [
         ("figures: event totals", figures.event_totals),
         ("figures: campaign reach", figures.campaign_reach),
     ]:
-        median, p95, _ = timed_call(function, args.requests)
-        print(f"{label:<28}{median:>10.1f}{p95:>10.1f}{'':>9}", flush=True)
+        report(label, *timed_call(function, args.requests))
     return 0
 
 
