@@ -274,14 +274,19 @@ def access_programme(request: HttpRequest, programme_id: uuid.UUID) -> Programme
         raise Http404 from None
 
 
-def may_edit_programme(request: HttpRequest, programme: Programme) -> bool:
-    """The lead and the partners report progress; coordinators too."""
+def _may_edit_partnered(request: HttpRequest, record: Programme | Campaign) -> bool:
+    """The lead and the partners change it and report on it; coordinators too."""
     membership = _member(request)
     if membership is None or not membership.can(Perm.ORGANISE_EVENTS):
         return False
-    if is_coordinator(membership) or membership.organisation_id == programme.organisation_id:
+    if is_coordinator(membership) or membership.organisation_id == record.organisation_id:
         return True
-    return programme.partners.filter(id=membership.organisation_id).exists()
+    return record.partners.filter(id=membership.organisation_id).exists()
+
+
+def may_edit_programme(request: HttpRequest, programme: Programme) -> bool:
+    """The lead and the partners report progress; coordinators too."""
+    return _may_edit_partnered(request, programme)
 
 
 def access_programme_for_edit(request: HttpRequest, programme_id: uuid.UUID) -> Programme:
@@ -309,12 +314,7 @@ def access_campaign(request: HttpRequest, campaign_id: uuid.UUID) -> Campaign:
 
 
 def may_edit_campaign(request: HttpRequest, campaign: Campaign) -> bool:
-    membership = _member(request)
-    if membership is None or not membership.can(Perm.ORGANISE_EVENTS):
-        return False
-    if is_coordinator(membership) or membership.organisation_id == campaign.organisation_id:
-        return True
-    return campaign.partners.filter(id=membership.organisation_id).exists()
+    return _may_edit_partnered(request, campaign)
 
 
 def access_campaign_for_edit(request: HttpRequest, campaign_id: uuid.UUID) -> Campaign:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any, Self, TypeVar
 
 from django.db import models
 from django.db.models import Q
@@ -49,14 +50,26 @@ class MessageLanguage(models.TextChoices):
     SHUGHNI = "sgh", _("Shughni")
 
 
-class CampaignQuerySet(models.QuerySet["Campaign"]):
-    def seen_by(self, organisation_id: uuid.UUID) -> CampaignQuerySet:
-        partner_of = Campaign.partners.through.objects.filter(organisation_id=organisation_id)
+_Partnered = TypeVar("_Partnered", bound=models.Model)
+
+
+class PartneredQuerySet(models.QuerySet[_Partnered]):
+    """Campaigns and programmes: one organisation leads, partners join, sharing says who sees."""
+
+    def seen_by(self, organisation_id: uuid.UUID) -> Self:
+        partners = self.model._meta.get_field("partners")
+        assert isinstance(partners, models.ManyToManyField)
+        through: Any = partners.remote_field.through
+        partner_of = through.objects.filter(organisation_id=organisation_id)
         return self.filter(
             ~Q(sharing=Sharing.INVITED)
             | Q(organisation_id=organisation_id)
-            | Q(id__in=partner_of.values("campaign_id"))
+            | Q(id__in=partner_of.values(f"{self.model._meta.model_name}_id"))
         )
+
+
+class CampaignQuerySet(PartneredQuerySet["Campaign"]):
+    pass
 
 
 class Campaign(TimeStampedModel):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from decimal import Decimal
 
 from django.db import models
@@ -11,18 +10,12 @@ from django.utils.translation import gettext_lazy as _
 
 from panj.core.models import TimeStampedModel
 from panj.directory.models import Area, Organisation
-from panj.knowledge.models.campaigns import Campaign
+from panj.knowledge.models.campaigns import Campaign, PartneredQuerySet
 from panj.knowledge.models.events import Event, Sharing
 
 
-class ProgrammeQuerySet(models.QuerySet["Programme"]):
-    def seen_by(self, organisation_id: uuid.UUID) -> ProgrammeQuerySet:
-        partner_of = Programme.partners.through.objects.filter(organisation_id=organisation_id)
-        return self.filter(
-            ~Q(sharing=Sharing.INVITED)
-            | Q(organisation_id=organisation_id)
-            | Q(id__in=partner_of.values("programme_id"))
-        )
+class ProgrammeQuerySet(PartneredQuerySet["Programme"]):
+    pass
 
 
 class Programme(TimeStampedModel):
