@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
 import sys
 import time
@@ -25,54 +24,26 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import cases_bench  # noqa: E402
+from bench.common import analyze, bench_database, header, parser, report, signed_in, timed  # noqa: E402
 
 TARGET_P95_MS = 100.0
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--referrals", type=int, default=20_000)
-    parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--quick", action="store_true", help="2 000 cases, 1 000 referrals")
-    args = parser.parse_args()
+    command = parser(__doc__, quick="2 000 cases, 1 000 referrals")
+    command.add_argument("--cases", type=int, default=100_000)
+    command.add_argument("--referrals", type=int, default=20_000)
+    command.add_argument("--requests", type=int, default=50)
+    args = command.parse_args()
     if args.quick:
         args.cases, args.referrals, args.requests = (
             min(args.cases, 2000),
             min(args.referrals, 1000),
             10,
         )
-    bench_dir = ROOT / "var" / "bench"
-    bench_dir.mkdir(parents=True, exist_ok=True)
-    if args.database_url:
-        os.environ["PANJ_DATABASE_URL"] = args.database_url
-    else:
-        path = bench_dir / "referrals.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.environ["PANJ_DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "panj.settings")
-    os.environ.setdefault("PANJ_EMAIL_BACKEND", "django.core.mail.backends.locmem.EmailBackend")
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    test_db = None
-    original_name = connection.settings_dict["NAME"]
-    if connection.vendor == "postgresql":
-        connection.settings_dict.setdefault("TEST", {})["NAME"] = "panj_referrals_bench"
-        test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    else:
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
-    try:
+    email = {"PANJ_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend"}
+    with bench_database(args, "referrals", env=email):
         return run(args)
-    finally:
-        if test_db:
-            connection.creation.destroy_test_db(original_name, verbosity=0)
 
 
 def seed_network(home, count: int):
@@ -258,7 +229,6 @@ def seed_referrals(organisations, total: int, alice, bob) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from django.db import connection
-    from django.test import Client
     from django.urls import reverse
 
     from panj.referrals.models import Referral
@@ -266,11 +236,8 @@ def run(args: argparse.Namespace) -> int:
     home, alice, bob = cases_bench.seed(args.cases)
     organisations = seed_network(home, args.cases)
     seed_referrals(organisations, args.referrals, alice, bob)
-    with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")
-    caseworker, supervisor = Client(), Client()
-    caseworker.force_login(alice, backend="django.contrib.auth.backends.ModelBackend")
-    supervisor.force_login(bob, backend="django.contrib.auth.backends.ModelBackend")
+    analyze()
+    caseworker, supervisor = signed_in(alice), signed_in(bob)
     rng = random.Random(3)
     outgoing = list(
         Referral.objects.filter(sender=home).values_list("id", flat=True).order_by("?")[:500]
@@ -300,11 +267,11 @@ def run(args: argparse.Namespace) -> int:
         f"\n{connection.vendor}, {args.cases} cases, {args.referrals} referrals, "
         f"{args.requests} requests per page"
     )
-    print(f"{'page':<30}{'median ms':>10}{'p95 ms':>10}{'queries':>9}")
+    header(width=30)
     slow = []
     for label, client, url, data in pages:
-        median, p95, queries = cases_bench.timed(client, "get", url, data, runs=args.requests)
-        print(f"{label:<30}{median:>10.1f}{p95:>10.1f}{queries:>9}", flush=True)
+        median, p95, queries = timed(client, "get", url, data, runs=args.requests)
+        report(label, median, p95, queries, width=30)
         if p95 >= TARGET_P95_MS and label != "pathways":
             slow.append(label)
     if slow:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import os
 import random
 import sys
 import time
@@ -24,47 +23,20 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+
+from bench import cases_bench  # noqa: E402
+from bench.common import analyze, bench_database, header, parser, report, signed_in, timed  # noqa: E402
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=100_000)
-    parser.add_argument("--requests", type=int, default=20)
-    parser.add_argument("--database-url", default="")
-    parser.add_argument("--quick", action="store_true", help="2 000 cases, 5 requests")
-    args = parser.parse_args()
+    command = parser(__doc__, quick="2 000 cases, 5 requests")
+    command.add_argument("--cases", type=int, default=100_000)
+    command.add_argument("--requests", type=int, default=20)
+    args = command.parse_args()
     if args.quick:
         args.cases, args.requests = min(args.cases, 2000), 5
-    bench_dir = ROOT / "var" / "bench"
-    bench_dir.mkdir(parents=True, exist_ok=True)
-    if args.database_url:
-        os.environ["PANJ_DATABASE_URL"] = args.database_url
-    else:
-        path = bench_dir / "stats.sqlite3"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{path}{suffix}").unlink(missing_ok=True)
-        os.environ["PANJ_DATABASE_URL"] = f"sqlite:///{path}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "panj.settings")
-    import django
-
-    django.setup()
-    from django.db import connection
-
-    test_db = None
-    original_name = connection.settings_dict["NAME"]
-    if connection.vendor == "postgresql":
-        connection.settings_dict.setdefault("TEST", {})["NAME"] = "panj_stats_bench"
-        test_db = connection.creation.create_test_db(verbosity=0, autoclobber=True)
-    else:
-        from django.core.management import call_command
-
-        call_command("migrate", verbosity=0)
-    try:
+    with bench_database(args, "stats"):
         return run(args)
-    finally:
-        if test_db:
-            connection.creation.destroy_test_db(original_name, verbosity=0)
 
 
 def enrich(organisation) -> None:
@@ -131,9 +103,7 @@ def enrich(organisation) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cases_bench import seed, timed
     from django.db import connection
-    from django.test import Client
     from django.urls import reverse
 
     from panj.accounts.roles import Role
@@ -141,8 +111,9 @@ def run(args: argparse.Namespace) -> int:
     from panj.directory.models import Country
     from panj.directory.services import create_organisation
     from panj.stats import services
+    from panj.stats.dashboards import forget_cached_figures
 
-    organisation, alice, _bob = seed(args.cases)
+    organisation, alice, _bob = cases_bench.seed(args.cases)
     enrich(organisation)
     iom = create_organisation(
         slug="bench-iom", name="Bench IOM", kind="iom", country=Country.objects.get(iso2="AF")
@@ -156,9 +127,8 @@ def run(args: argparse.Namespace) -> int:
     frank = add_member(
         organisation=iom, email="frank@bench.example", full_name="Frank", role=Role.ANALYST
     ).user
-    with connection.cursor() as cursor:
-        # PostgreSQL reads an index alone only for pages its autovacuum has marked visible.
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    # PostgreSQL reads an index alone only for pages its autovacuum has marked visible.
+    analyze(vacuum=True)
 
     year = datetime.date.today().year
     print(f"\n{connection.vendor}, {args.cases} cases")
@@ -176,46 +146,20 @@ def run(args: argparse.Namespace) -> int:
         f"{release.cases_counted} cases, {release.microdata_records} microdata records "
         f"({release.microdata_suppressed} withheld), epsilon spent {release.epsilon_spent:.3f}"
     )
-    print(
-        f"{'page, computed fresh':<28}{'median ms':>10}{'p95 ms':>10}{'queries':>9}"
-        f"{'cached p95':>12}"
-    )
+    header(first="page, computed fresh", extra=f"{'cached p95':>12}")
     for label, user, url in [
         ("organisation dashboard", alice, reverse("stats:organisation")),
         ("network dashboard", dave, reverse("stats:network")),
     ]:
-        client = Client()
-        client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
-        median, p95, queries = fresh(client, url, runs=args.requests)
+        client = signed_in(user)
+        # Each request computes the figures: the cache emptied before; the first two requests
+        # warm the database's and Python's caches.
+        median, p95, queries = timed(
+            client, "get", url, runs=args.requests, warmup=2, before=forget_cached_figures
+        )
         _median, cached, _queries = timed(client, "get", url, None, runs=args.requests)
-        print(f"{label:<28}{median:>10.1f}{p95:>10.1f}{queries:>9}{cached:>12.1f}", flush=True)
+        report(label, median, p95, queries, extra=f"{cached:>12.1f}")
     return 0
-
-
-def fresh(client, url: str, runs: int) -> tuple[float, float, int]:
-    """Median and p95 of requests that each compute the figures: the cache emptied before."""
-    import statistics
-
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    from panj.stats.dashboards import forget_cached_figures
-
-    samples = []
-    queries = 0
-    for i in range(runs + 2):
-        forget_cached_figures()
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url)
-            elapsed = (time.perf_counter() - started) * 1000
-        assert response.status_code == 200, (url, response.status_code)
-        if i >= 2:  # the first requests warm the database's and Python's caches
-            samples.append(elapsed)
-            queries = max(queries, len(captured))
-    samples.sort()
-    p95 = samples[min(len(samples) - 1, round(0.95 * len(samples)) - 1)]
-    return statistics.median(samples), p95, queries
 
 
 if __name__ == "__main__":
