@@ -56,3 +56,34 @@ def test_it_takes_the_median_time_to_accept_over_single_referrals(request, ngo_a
     found = figures.referral_statistics([ngo_af.id])
     assert found is not None
     assert found.median_hours == {"within": None, "across": 2.0}
+
+
+def test_it_counts_the_same_cases_as_the_consents_say_whatever_their_dates(
+    network_cases, ngo_af, alice, monkeypatch
+):
+    from panj.cases import services
+    from panj.cases.models import Case, Consent
+    from panj.stats.tests.conftest import many_cases
+
+    today = timezone.localdate()
+    day = datetime.timedelta(days=1)
+    dated = many_cases(ngo_af, 3, statistics=False)
+    for case, (given, expires) in zip(
+        dated, [(-10, 10), (-10, -2), (5, None)], strict=True
+    ):  # current, expired, to come
+        services.give_consent(
+            case=case,
+            by=alice,
+            purpose=Consent.Purpose.STATISTICS,
+            given_by=Consent.GivenBy.PERSON,
+            method=Consent.Method.VERBAL,
+            given_on=today + given * day,
+            expires_on=today + expires * day if expires is not None else None,
+        )
+    expected = set(
+        Case.objects.with_consent(Consent.Purpose.STATISTICS).values_list("id", flat=True)
+    )
+    assert dated[0].id in expected and len(expected) == 30 + 3 + 14 + 1
+    assert set(figures.network_cases().values_list("id", flat=True)) == expected
+    monkeypatch.setattr(figures, "DATED_BY_KEY", 0)  # too many to name: checked by the query
+    assert set(figures.network_cases().values_list("id", flat=True)) == expected
