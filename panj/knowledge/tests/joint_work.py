@@ -7,6 +7,10 @@ import zoneinfo
 from decimal import Decimal
 from typing import Any
 
+from django.http import HttpResponse
+from django.test import Client
+from django.urls import reverse
+
 from panj.directory.models import Organisation
 from panj.knowledge.models.campaigns import Campaign
 from panj.knowledge.models.events import Event, FollowUpAction, Sharing
@@ -75,3 +79,9 @@ def new_campaign(
         sharing=sharing,
         **more,
     )
+
+
+def status_of(client: Client, method: str, name: str, *args: Any) -> int:
+    """What a knowledge page answers to a request by `method`."""
+    response: HttpResponse = getattr(client, method)(reverse(f"knowledge:{name}", args=args))
+    return response.status_code

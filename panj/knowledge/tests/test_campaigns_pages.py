@@ -10,7 +10,7 @@ from django.urls import reverse
 from panj.knowledge.models.campaigns import Campaign
 from panj.knowledge.models.events import Sharing
 from panj.knowledge.services.campaigns import report_reach
-from panj.knowledge.tests.joint_work import new_campaign
+from panj.knowledge.tests.joint_work import new_campaign, status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -119,9 +119,9 @@ def test_it_hides_partners_only_campaigns_and_lists_in_few_queries(
     with django_assert_max_num_queries(10):
         body = client.get(reverse("knowledge:campaigns")).content.decode()
     assert "Campaign 4" in body and "Closed one" not in body
-    assert client.get(reverse("knowledge:campaign", args=[closed.id])).status_code == 404
+    assert status_of(client, "get", "campaign", closed.id) == 404
     closed.partners.add(ngo_tj)
-    assert client.get(reverse("knowledge:campaign", args=[closed.id])).status_code == 200
+    assert status_of(client, "get", "campaign", closed.id) == 200
 
 
 def test_it_lets_the_lead_change_the_campaign(client_for, ngo_af, bob):
@@ -152,6 +152,4 @@ def test_it_lets_the_lead_change_the_campaign(client_for, ngo_af, bob):
 def test_it_refuses_the_wrong_method(client_for, ngo_af, bob, name, method):
     campaign = new_campaign(ngo_af)
     args = [] if name == "campaigns" else [campaign.id]
-    assert (
-        getattr(client_for(bob), method)(reverse(f"knowledge:{name}", args=args)).status_code == 405
-    )
+    assert status_of(client_for(bob), method, name, *args) == 405

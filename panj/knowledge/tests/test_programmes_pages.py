@@ -13,7 +13,7 @@ from panj.knowledge.charts import progress_chart
 from panj.knowledge.models.events import Sharing
 from panj.knowledge.models.programmes import Indicator, Programme
 from panj.knowledge.services.programmes import add_indicator, add_progress
-from panj.knowledge.tests.joint_work import new_campaign, new_event, new_programme
+from panj.knowledge.tests.joint_work import new_campaign, new_event, new_programme, status_of
 
 pytestmark = pytest.mark.django_db
 
@@ -106,17 +106,13 @@ def test_it_hides_partners_only_programmes_from_other_organisations(
 ):
     new_programme(ngo_af, title="Open to the network")
     closed = new_programme(ngo_af, title="Partners only", sharing=Sharing.INVITED)
-    assert (
-        client_for(carol).get(reverse("knowledge:programme", args=[closed.id])).status_code == 404
-    )
+    assert status_of(client_for(carol), "get", "programme", closed.id) == 404
     client = client_for(dave)
     with django_assert_max_num_queries(10):
         body = client.get(reverse("knowledge:programmes")).content.decode()
     assert "Open to the network" in body and "Partners only" not in body
     closed.partners.add(ngo_tj)
-    assert (
-        client_for(carol).get(reverse("knowledge:programme", args=[closed.id])).status_code == 200
-    )
+    assert status_of(client_for(carol), "get", "programme", closed.id) == 200
 
 
 def test_it_draws_bars_from_baseline_to_target_capped_at_full(ngo_af):
@@ -148,9 +144,7 @@ def test_it_draws_bars_from_baseline_to_target_capped_at_full(ngo_af):
 def test_it_refuses_the_wrong_method(client_for, ngo_af, bob, name, method):
     programme = new_programme(ngo_af)
     args = [] if name == "programmes" else [programme.id]
-    assert (
-        getattr(client_for(bob), method)(reverse(f"knowledge:{name}", args=args)).status_code == 405
-    )
+    assert status_of(client_for(bob), method, name, *args) == 405
 
 
 def test_it_lets_the_lead_change_the_programme(client_for, ngo_af, bob, alice):
