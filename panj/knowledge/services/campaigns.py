@@ -9,9 +9,9 @@ from typing import Any
 from django import forms
 from django.db import transaction
 
-from panj.core.services import save_model_form
 from panj.directory.models import Area, Organisation
 from panj.knowledge.models.campaigns import Campaign, CampaignMessage, ReachFigure
+from panj.knowledge.services.shared import save_led_record
 
 
 @transaction.atomic
@@ -36,10 +36,7 @@ def create_campaign(
 def save_campaign(
     *, form: forms.ModelForm[Campaign], organisation: Organisation | None = None
 ) -> Campaign:
-    if form.instance._state.adding:
-        assert organisation is not None
-        return save_model_form(form, organisation=organisation)
-    return save_model_form(form)
+    return save_led_record(form=form, organisation=organisation)
 
 
 @transaction.atomic

@@ -11,9 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from panj.accounts.models import User
-from panj.core.services import save_model_form
 from panj.directory.models import Organisation
 from panj.knowledge.models.events import AgendaItem, AttendanceCount, Event, FollowUpAction
+from panj.knowledge.services.shared import save_led_record
 
 
 @transaction.atomic
@@ -47,10 +47,7 @@ def create_event(
 @transaction.atomic
 def save_event(*, form: forms.ModelForm[Event], organisation: Organisation | None = None) -> Event:
     """Save the event form; a new event is led by `organisation`."""
-    if form.instance._state.adding:
-        assert organisation is not None
-        return save_model_form(form, organisation=organisation)
-    return save_model_form(form)
+    return save_led_record(form=form, organisation=organisation)
 
 
 @transaction.atomic

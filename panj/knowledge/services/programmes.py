@@ -10,11 +10,11 @@ from typing import Any
 from django import forms
 from django.db import transaction
 
-from panj.core.services import save_model_form
 from panj.directory.models import Area, Organisation
 from panj.knowledge.models.campaigns import Campaign
 from panj.knowledge.models.events import Event
 from panj.knowledge.models.programmes import Indicator, Programme, ProgressValue
+from panj.knowledge.services.shared import save_led_record
 
 
 @transaction.atomic
@@ -44,10 +44,7 @@ def create_programme(
 def save_programme(
     *, form: forms.ModelForm[Programme], organisation: Organisation | None = None
 ) -> Programme:
-    if form.instance._state.adding:
-        assert organisation is not None
-        return save_model_form(form, organisation=organisation)
-    return save_model_form(form)
+    return save_led_record(form=form, organisation=organisation)
 
 
 @transaction.atomic
