@@ -228,3 +228,13 @@ def test_it_lets_a_viewer_read_the_lists_without_a_way_to_add(client_for, vera, 
     assert response.status_code == 200
     assert reverse(f"knowledge:{new}") not in response.content.decode()
     assert client_for(vera).get(reverse(f"knowledge:{new}")).status_code == 403
+
+
+def test_it_titles_the_new_and_change_pages_and_links_back_to_the_event(client_for, ngo_af, bob):
+    client = client_for(bob)
+    new = client.get(reverse("knowledge:event_new")).content.decode()
+    assert "<h1>New event</h1>" in new and "time zone chosen below" in new
+    event = new_event(ngo_af)
+    change = client.get(reverse("knowledge:event_edit", args=[event.id])).content.decode()
+    assert "<h1>Change the event</h1>" in change
+    assert f'href="{reverse("knowledge:event", args=[event.id])}"' in change

@@ -37,11 +37,11 @@ def campaign_create(request: HttpRequest) -> HttpResponse:
     return record_form_page(
         request,
         form,
+        record=None,
         save=lambda: services.save_campaign(form=form, organisation=membership.organisation),
         saved=_("Campaign created."),
+        title=_("New campaign"),
         url_name="knowledge:campaign",
-        template="knowledge/campaigns/campaign_form.html",
-        context={"campaign": None},
     )
 
 
@@ -72,11 +72,11 @@ def campaign_edit(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
     return record_form_page(
         request,
         form,
+        record=campaign,
         save=lambda: services.save_campaign(form=form),
         saved=_("Campaign saved."),
+        title=_("Change the campaign"),
         url_name="knowledge:campaign",
-        template="knowledge/campaigns/campaign_form.html",
-        context={"campaign": campaign},
     )
 
 

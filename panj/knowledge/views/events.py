@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -39,6 +40,9 @@ PAST_SHOWN = 30
 UPCOMING_SHOWN = 50
 ACTIONS_SHOWN = 50
 FEED_SIZE = 100
+TIMES_ARE_LOCAL = gettext_lazy(
+    "Times are the local time of the place, in the time zone chosen below."
+)
 
 
 @require_GET
@@ -62,11 +66,12 @@ def event_create(request: HttpRequest) -> HttpResponse:
     return record_form_page(
         request,
         form,
+        record=None,
         save=lambda: services.save_event(form=form, organisation=membership.organisation),
         saved=_("Event created."),
+        title=_("New event"),
         url_name="knowledge:event",
-        template="knowledge/events/event_form.html",
-        context={"event": None},
+        help_text=TIMES_ARE_LOCAL,
     )
 
 
@@ -119,11 +124,12 @@ def event_edit(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     return record_form_page(
         request,
         form,
+        record=event,
         save=lambda: services.save_event(form=form),
         saved=_("Event saved."),
+        title=_("Change the event"),
         url_name="knowledge:event",
-        template="knowledge/events/event_form.html",
-        context={"event": event},
+        help_text=TIMES_ARE_LOCAL,
     )
 
 

@@ -49,11 +49,11 @@ def programme_create(request: HttpRequest) -> HttpResponse:
     return record_form_page(
         request,
         form,
+        record=None,
         save=lambda: services.save_programme(form=form, organisation=membership.organisation),
         saved=_("Programme created."),
+        title=_("New programme"),
         url_name="knowledge:programme",
-        template="knowledge/programmes/programme_form.html",
-        context={"programme": None},
     )
 
 
@@ -88,11 +88,11 @@ def programme_edit(request: HttpRequest, programme_id: uuid.UUID) -> HttpRespons
     return record_form_page(
         request,
         form,
+        record=programme,
         save=lambda: services.save_programme(form=form),
         saved=_("Programme saved."),
+        title=_("Change the programme"),
         url_name="knowledge:programme",
-        template="knowledge/programmes/programme_form.html",
-        context={"programme": programme},
     )
 
 

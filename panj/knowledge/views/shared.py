@@ -27,31 +27,34 @@ def record_form_page(
     request: HttpRequest,
     form: BaseForm,
     *,
+    record: SharedRecord | None,
     save: Callable[[], SharedRecord],
-    saved: StrOrPromise,
+    saved: str,
+    title: str,
     url_name: str,
-    template: str,
-    context: dict[str, Any],
+    help_text: StrOrPromise = "",
 ) -> HttpResponse:
-    """Create or change a record: saved, it says so and shows the record's page."""
+    """Create (no `record` yet) or change a record: saved, it says so and shows its page."""
     if request.method == "POST" and form.is_valid():
         record = save()
         messages.success(request, saved)
         return redirect(url_name, record.id)
-    return render(request, template, {"form": form, **context})
+    return form_page(
+        request, form, title=title, record=record, url_name=url_name, help_text=help_text
+    )
 
 
 def form_page(
-    request: HttpRequest, form: BaseForm, *, title: str, record: SharedRecord, url_name: str
+    request: HttpRequest,
+    form: BaseForm,
+    *,
+    title: str,
+    record: SharedRecord | None,
+    url_name: str,
+    help_text: StrOrPromise = "",
 ) -> HttpResponse:
-    """A form of a record's page on a page of its own: shown again with its errors."""
-    return render(
-        request,
-        "knowledge/events/form_page.html",
-        {
-            "form": form,
-            "title": title,
-            "back": record.title,
-            "back_url": reverse(url_name, args=[record.id]),
-        },
-    )
+    """A form of a record on a page of its own, shown again with its errors."""
+    context = {"form": form, "title": title, "help_text": help_text}
+    if record is not None:
+        context |= {"back": record.title, "back_url": reverse(url_name, args=[record.id])}
+    return render(request, "knowledge/form_page.html", context)
