@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -18,7 +16,7 @@ from panj.knowledge.figures import reach_of
 from panj.knowledge.forms.events import CampaignForm, MessageForm, ReachForm
 from panj.knowledge.models.campaigns import AgeGroup
 from panj.knowledge.services import campaigns as services
-from panj.knowledge.views.shared import form_page, record_form_page
+from panj.knowledge.views.shared import part_form_page, record_form_page
 
 
 @require_GET
@@ -84,11 +82,14 @@ def campaign_edit(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
 def add_message(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
     campaign = access.access_campaign_for_edit(request, campaign_id)
     form = MessageForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.add_message(campaign=campaign, **form.cleaned_data)
-        return redirect(reverse("knowledge:campaign", args=[campaign.id]) + "#messages")
-    return form_page(
-        request, form, title=_("Add a message"), record=campaign, url_name="knowledge:campaign"
+    return part_form_page(
+        request,
+        form,
+        save=lambda: services.add_message(campaign=campaign, **form.cleaned_data),
+        title=_("Add a message"),
+        record=campaign,
+        url_name="knowledge:campaign",
+        part="messages",
     )
 
 
@@ -96,10 +97,13 @@ def add_message(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
 def add_reach(request: HttpRequest, campaign_id: uuid.UUID) -> HttpResponse:
     campaign = access.access_campaign_for_edit(request, campaign_id)
     form = ReachForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.report_reach(campaign=campaign, **form.cleaned_data)
-        messages.success(request, _("Reach recorded."))
-        return redirect(reverse("knowledge:campaign", args=[campaign.id]) + "#reach")
-    return form_page(
-        request, form, title=_("Record reach"), record=campaign, url_name="knowledge:campaign"
+    return part_form_page(
+        request,
+        form,
+        save=lambda: services.report_reach(campaign=campaign, **form.cleaned_data),
+        saved=_("Reach recorded."),
+        title=_("Record reach"),
+        record=campaign,
+        url_name="knowledge:campaign",
+        part="reach",
     )

@@ -34,7 +34,7 @@ from panj.knowledge.forms.events import (
 from panj.knowledge.models.events import Event, FollowUpAction, Sharing, TimeZone
 from panj.knowledge.models.library import LibraryItem
 from panj.knowledge.services import events as services
-from panj.knowledge.views.shared import form_page, record_form_page
+from panj.knowledge.views.shared import part_form_page, record_form_page
 
 PAST_SHOWN = 30
 UPCOMING_SHOWN = 50
@@ -137,11 +137,14 @@ def event_edit(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
 def add_agenda_item(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     event = access.access_event_for_edit(request, event_id)
     form = AgendaItemForm(request.POST or None, initial={"day": event.local_start.date()})
-    if request.method == "POST" and form.is_valid():
-        services.add_agenda_item(event=event, **form.cleaned_data)
-        return redirect(reverse("knowledge:event", args=[event.id]) + "#agenda")
-    return form_page(
-        request, form, title=_("Add to the agenda"), record=event, url_name="knowledge:event"
+    return part_form_page(
+        request,
+        form,
+        save=lambda: services.add_agenda_item(event=event, **form.cleaned_data),
+        title=_("Add to the agenda"),
+        record=event,
+        url_name="knowledge:event",
+        part="agenda",
     )
 
 
@@ -149,7 +152,8 @@ def add_agenda_item(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
 def record_attendance(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     event = access.access_event_for_edit(request, event_id)
     form = AttendanceForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> None:
         data = form.cleaned_data
         services.record_attendance(
             event=event,
@@ -159,10 +163,16 @@ def record_attendance(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse
             men=data["men"],
             other=data["other"],
         )
-        messages.success(request, _("Attendance recorded."))
-        return redirect(reverse("knowledge:event", args=[event.id]) + "#attendance")
-    return form_page(
-        request, form, title=_("Record attendance"), record=event, url_name="knowledge:event"
+
+    return part_form_page(
+        request,
+        form,
+        save=save,
+        saved=_("Attendance recorded."),
+        title=_("Record attendance"),
+        record=event,
+        url_name="knowledge:event",
+        part="attendance",
     )
 
 
@@ -170,11 +180,14 @@ def record_attendance(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse
 def edit_attendees(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     event = access.access_event_for_edit(request, event_id)
     form = AttendeesForm(request.POST or None, event=event)
-    if request.method == "POST" and form.is_valid():
-        services.set_attendees(event=event, users=form.cleaned_data["attendees"])
-        return redirect(reverse("knowledge:event", args=[event.id]) + "#attendance")
-    return form_page(
-        request, form, title=_("Panj users who attended"), record=event, url_name="knowledge:event"
+    return part_form_page(
+        request,
+        form,
+        save=lambda: services.set_attendees(event=event, users=form.cleaned_data["attendees"]),
+        title=_("Panj users who attended"),
+        record=event,
+        url_name="knowledge:event",
+        part="attendance",
     )
 
 
@@ -182,12 +195,15 @@ def edit_attendees(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
 def add_action(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     event = access.access_event_for_edit(request, event_id)
     form = ActionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.add_action(event=event, **form.cleaned_data)
-        messages.success(request, _("Follow-up action added."))
-        return redirect(reverse("knowledge:event", args=[event.id]) + "#actions")
-    return form_page(
-        request, form, title=_("Add a follow-up action"), record=event, url_name="knowledge:event"
+    return part_form_page(
+        request,
+        form,
+        save=lambda: services.add_action(event=event, **form.cleaned_data),
+        saved=_("Follow-up action added."),
+        title=_("Add a follow-up action"),
+        record=event,
+        url_name="knowledge:event",
+        part="actions",
     )
 
 

@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import uuid
 
-from django.contrib import messages
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -19,7 +17,7 @@ from panj.knowledge.charts import progress_chart
 from panj.knowledge.forms.events import IndicatorForm, ProgrammeForm, ProgressForm
 from panj.knowledge.models.programmes import Programme, ProgressValue
 from panj.knowledge.services import programmes as services
-from panj.knowledge.views.shared import form_page, record_form_page
+from panj.knowledge.views.shared import part_form_page, record_form_page
 
 
 def _programme_form(request: HttpRequest, instance: Programme | None = None) -> ProgrammeForm:
@@ -100,11 +98,14 @@ def programme_edit(request: HttpRequest, programme_id: uuid.UUID) -> HttpRespons
 def add_indicator(request: HttpRequest, programme_id: uuid.UUID) -> HttpResponse:
     programme = access.access_programme_for_edit(request, programme_id)
     form = IndicatorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.add_indicator(programme=programme, **form.cleaned_data)
-        return redirect(reverse("knowledge:programme", args=[programme.id]) + "#progress")
-    return form_page(
-        request, form, title=_("Add an indicator"), record=programme, url_name="knowledge:programme"
+    return part_form_page(
+        request,
+        form,
+        save=lambda: services.add_indicator(programme=programme, **form.cleaned_data),
+        title=_("Add an indicator"),
+        record=programme,
+        url_name="knowledge:programme",
+        part="progress",
     )
 
 
@@ -112,10 +113,13 @@ def add_indicator(request: HttpRequest, programme_id: uuid.UUID) -> HttpResponse
 def add_progress(request: HttpRequest, programme_id: uuid.UUID) -> HttpResponse:
     programme = access.access_programme_for_edit(request, programme_id)
     form = ProgressForm(request.POST or None, programme=programme)
-    if request.method == "POST" and form.is_valid():
-        services.add_progress(**form.cleaned_data)
-        messages.success(request, _("Progress recorded."))
-        return redirect(reverse("knowledge:programme", args=[programme.id]) + "#progress")
-    return form_page(
-        request, form, title=_("Record progress"), record=programme, url_name="knowledge:programme"
+    return part_form_page(
+        request,
+        form,
+        save=lambda: services.add_progress(**form.cleaned_data),
+        saved=_("Progress recorded."),
+        title=_("Record progress"),
+        record=programme,
+        url_name="knowledge:programme",
+        part="progress",
     )

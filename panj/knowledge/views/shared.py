@@ -39,12 +39,32 @@ def record_form_page(
         record = save()
         messages.success(request, saved)
         return redirect(url_name, record.id)
-    return form_page(
+    return _form_page(
         request, form, title=title, record=record, url_name=url_name, help_text=help_text
     )
 
 
-def form_page(
+def part_form_page(
+    request: HttpRequest,
+    form: BaseForm,
+    *,
+    save: Callable[[], object],
+    title: str,
+    record: SharedRecord,
+    url_name: str,
+    part: str,
+    saved: str = "",
+) -> HttpResponse:
+    """Add to a part of a record's page (its agenda, its reach): saved, back to that part."""
+    if request.method == "POST" and form.is_valid():
+        save()
+        if saved:
+            messages.success(request, saved)
+        return redirect(reverse(url_name, args=[record.id]) + f"#{part}")
+    return _form_page(request, form, title=title, record=record, url_name=url_name)
+
+
+def _form_page(
     request: HttpRequest,
     form: BaseForm,
     *,
