@@ -7,9 +7,10 @@ not see or change.
 from __future__ import annotations
 
 import uuid
+from typing import TypeVar
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Q
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from panj.accounts.access import current_membership
@@ -55,11 +56,19 @@ def may_edit_item(membership: Membership | None, item: LibraryItem) -> bool:
     )
 
 
-def _item(items: LibraryItemQuerySet, item_id: uuid.UUID) -> LibraryItem:
+_Record = TypeVar("_Record", bound=Model)
+
+
+def _one(records: QuerySet[_Record], record_id: uuid.UUID) -> _Record:
+    """The record among those the user may see: the same 404 for "missing" and "not yours"."""
     try:
-        return items.select_related("organisation").get(id=item_id)
-    except (LibraryItem.DoesNotExist, ValueError):
+        return records.get(id=record_id)
+    except (ObjectDoesNotExist, ValueError):
         raise Http404 from None
+
+
+def _item(items: LibraryItemQuerySet, item_id: uuid.UUID) -> LibraryItem:
+    return _one(items.select_related("organisation"), item_id)
 
 
 def access_library_item(request: HttpRequest, item_id: uuid.UUID) -> LibraryItem:
@@ -98,10 +107,7 @@ def public_library_file(item_id: uuid.UUID, file_id: uuid.UUID) -> LibraryFile:
 
 
 def _file(item: LibraryItem, file_id: uuid.UUID) -> LibraryFile:
-    try:
-        found = item.files.get(id=file_id)
-    except (LibraryFile.DoesNotExist, ValueError):
-        raise Http404 from None
+    found = _one(item.files.all(), file_id)
     found.item = item
     return found
 
@@ -126,10 +132,7 @@ def may_edit_post(membership: Membership | None, post: NewsPost) -> bool:
 
 
 def _post(posts: NewsQuerySet, post_id: uuid.UUID) -> NewsPost:
-    try:
-        return posts.select_related("organisation").get(id=post_id)
-    except (NewsPost.DoesNotExist, ValueError):
-        raise Http404 from None
+    return _one(posts.select_related("organisation"), post_id)
 
 
 def access_news_post(request: HttpRequest, post_id: uuid.UUID) -> NewsPost:
@@ -180,15 +183,12 @@ def visible_events(request: HttpRequest) -> EventQuerySet:
 
 
 def access_event(request: HttpRequest, event_id: uuid.UUID) -> Event:
-    try:
-        return (
-            visible_events(request)
-            .select_related("organisation", "country", "area")
-            .prefetch_related("co_organisers")
-            .get(id=event_id)
-        )
-    except (Event.DoesNotExist, ValueError):
-        raise Http404 from None
+    events = (
+        visible_events(request)
+        .select_related("organisation", "country", "area")
+        .prefetch_related("co_organisers")
+    )
+    return _one(events, event_id)
 
 
 def may_edit_event(request: HttpRequest, event: Event) -> bool:
@@ -224,14 +224,12 @@ def access_action_for_update(request: HttpRequest, action_id: uuid.UUID) -> Foll
     membership = _member(request)
     if membership is None:
         raise Http404
-    try:
-        action = (
-            FollowUpAction.objects.select_related("event", "organisation")
-            .prefetch_related("event__co_organisers")
-            .get(id=action_id, event__in=visible_events(request))
-        )
-    except (FollowUpAction.DoesNotExist, ValueError):
-        raise Http404 from None
+    actions = (
+        FollowUpAction.objects.select_related("event", "organisation")
+        .prefetch_related("event__co_organisers")
+        .filter(event__in=visible_events(request))
+    )
+    action = _one(actions, action_id)
     if not may_update_action(request, action):
         raise PermissionDenied
     return action
@@ -268,10 +266,7 @@ def visible_programmes(request: HttpRequest) -> ProgrammeQuerySet:
 
 
 def access_programme(request: HttpRequest, programme_id: uuid.UUID) -> Programme:
-    try:
-        return visible_programmes(request).select_related("organisation").get(id=programme_id)
-    except (Programme.DoesNotExist, ValueError):
-        raise Http404 from None
+    return _one(visible_programmes(request).select_related("organisation"), programme_id)
 
 
 def _may_edit_partnered(request: HttpRequest, record: Programme | Campaign) -> bool:
@@ -307,10 +302,7 @@ def visible_campaigns(request: HttpRequest) -> CampaignQuerySet:
 
 
 def access_campaign(request: HttpRequest, campaign_id: uuid.UUID) -> Campaign:
-    try:
-        return visible_campaigns(request).select_related("organisation").get(id=campaign_id)
-    except (Campaign.DoesNotExist, ValueError):
-        raise Http404 from None
+    return _one(visible_campaigns(request).select_related("organisation"), campaign_id)
 
 
 def may_edit_campaign(request: HttpRequest, campaign: Campaign) -> bool:
