@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import pytest
 from django.urls import reverse
@@ -13,6 +14,18 @@ from panj.knowledge.services.campaigns import report_reach
 from panj.knowledge.tests.joint_work import new_campaign, status_of
 
 pytestmark = pytest.mark.django_db
+
+
+def _reach(**given: Any) -> dict[str, Any]:
+    """The reach form filled in: one girl reached by radio, unless `given` says otherwise."""
+    return {
+        "reported_on": "2026-03-05",
+        "channel": "radio",
+        "age_group": "0-17",
+        "women": 1,
+        "men": 0,
+        "other": 0,
+    } | given
 
 
 def test_it_creates_a_campaign_with_channels_and_audiences(client_for, hamid, ngo_af):
@@ -58,14 +71,7 @@ def test_it_totals_reach_by_sex_and_age_group(client_for, ngo_af, bob, carol):
         ("2026-03-12", "schools", "0-17", 40, 35),
         ("2026-04-02", "radio", "18-59", 30, 20),
     ]:
-        data = {
-            "reported_on": day,
-            "channel": channel,
-            "age_group": group,
-            "women": women,
-            "men": men,
-            "other": 0,
-        }
+        data = _reach(reported_on=day, channel=channel, age_group=group, women=women, men=men)
         assert client.post(url, data).status_code == 302
     body = client_for(carol).get(reverse("knowledge:campaign", args=[campaign.id])).content.decode()
     assert "<td>150</td><td>100</td><td>0</td><td>250</td>" in body  # adults
@@ -76,29 +82,14 @@ def test_it_totals_reach_by_sex_and_age_group(client_for, ngo_af, bob, carol):
 def test_it_refuses_negative_reach(client_for, ngo_af, bob):
     campaign = new_campaign(ngo_af)
     url = reverse("knowledge:add_reach", args=[campaign.id])
-    data = {
-        "reported_on": "2026-03-05",
-        "channel": "radio",
-        "age_group": "0-17",
-        "women": -1,
-        "men": 0,
-        "other": 0,
-    }
-    assert client_for(bob).post(url, data).status_code == 200
+    assert client_for(bob).post(url, _reach(women=-1)).status_code == 200
     assert not campaign.reach.exists()
 
 
 def test_it_refuses_reach_from_members_who_only_see_the_campaign(client_for, ngo_af, erin, vera):
     campaign = new_campaign(ngo_af)
     url = reverse("knowledge:add_reach", args=[campaign.id])
-    data = {
-        "reported_on": "2026-03-05",
-        "channel": "radio",
-        "age_group": "0-17",
-        "women": 1,
-        "men": 0,
-        "other": 0,
-    }
+    data = _reach()
     assert client_for(erin).post(url, data).status_code == 403
     assert client_for(vera).post(url, data).status_code == 403
 
