@@ -130,9 +130,7 @@ def test_it_refuses_anonymous_users_everywhere_but_the_allow_list(client, sample
     assert names >= PUBLIC_URL_NAMES, "the allow-list names a page that does not exist"
 
 
-def test_it_closes_every_public_page_when_the_network_switches_them_off(
-    client, samples, settings
-):
+def test_it_closes_every_public_page_when_the_network_switches_them_off(client, samples, settings):
     settings.PANJ_PUBLIC_PAGES = False
     checked = 0
     for name, pattern in walk():
