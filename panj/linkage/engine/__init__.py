@@ -17,7 +17,7 @@ from .compare import Candidates, candidates
 from .encode import EncodedSet, Encoder, EncodingError, Params, encode_people
 from .keys import KeyError_, Secret
 from .records import COLUMNS, Person, RecordError, parse_people, read_people
-from .solve import greedy_one_to_one
+from .solve import AMBIGUITY_FLOOR, discount_ambiguity, greedy_one_to_one
 
 __all__ = [
     "COLUMNS",
@@ -43,8 +43,9 @@ __all__ = [
 #: people score near 0, identical records near 1. Calibrated once, not per data set: the
 #: weights were estimated on FEBRL4 and one seeded cross-script set (with relatives added as
 #: non-matches) and the cut chosen where FEBRL4 stays above F1 0.99 and the cross-script sets
-#: (other seeds) are within 0.01 of their best F1. Lower it to find more pairs for review at the
-#: price of more namesakes; raise it to report fewer.
+#: (other seeds) are within 0.01 of their best F1; the competitor discount of `solve.py` (its
+#: constants chosen on other seeds and FEBRL4) keeps the same cut. Lower it to find more pairs
+#: for review at the price of more namesakes; raise it to report fewer.
 DEFAULT_THRESHOLD = 0.5
 
 
@@ -63,7 +64,12 @@ def link(
     threads: int | None = None,
 ) -> list[Match]:
     """Probable shared people of two encoded files, one-to-one, best first."""
-    pairs = greedy_one_to_one(candidates(a, b, threshold, threads=threads))
+    # competitors are read below the threshold; a pair is kept on its discounted score
+    found = discount_ambiguity(candidates(a, b, min(threshold, AMBIGUITY_FLOOR), threads=threads))
+    keep = found.score >= threshold
+    pairs = greedy_one_to_one(
+        Candidates(found.a[keep], found.b[keep], found.score[keep], found.comparisons)
+    )
     return [
         Match(a.ids[i], b.ids[j], float(s))
         for i, j, s in zip(pairs.a.tolist(), pairs.b.tolist(), pairs.score.tolist(), strict=True)

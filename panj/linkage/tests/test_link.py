@@ -62,3 +62,19 @@ def test_it_keeps_every_blocking_key_of_a_record_that_gives_everything_but_its_s
     assert len(keys) == len(set(keys)) <= BLOCK_COLUMNS
     # the date keys come last: none was cut off
     assert keys[-4:] == keyer._date_keys("1990-05-01")
+
+
+def test_it_lowers_a_pair_that_has_a_close_rival_below_one_that_stands_alone() -> None:
+    from panj.linkage.engine.solve import discount_ambiguity
+
+    c = Candidates(
+        a=np.array([0, 1, 2]),
+        b=np.array([0, 1, 1]),
+        score=np.array([0.9, 0.9, 0.88]),
+    )
+    found = discount_ambiguity(c)
+    alone, contested, rival = found.score.tolist()
+    assert alone > 0.9
+    assert contested < alone
+    assert rival < contested
+    assert found.a.tolist() == [0, 1, 2]
