@@ -17,8 +17,9 @@ from .score import CUT, FloatArray
 
 __all__ = ["AMBIGUITY_FLOOR", "discount_ambiguity", "greedy_one_to_one"]
 
-#: Candidates down to this score are read as competitors (their weight below it is negligible).
-AMBIGUITY_FLOOR = 0.02
+#: Candidates down to this score are read as competitors (one below it would take less than
+#: 0.04 off a log-odds; reading lower would slow the comparison of large files).
+AMBIGUITY_FLOOR = 0.25
 #: How much a competitor's odds count against a pair.
 COMPETITOR_WEIGHT = 3.0
 #: Log-odds added to every pair once competitors are counted, so that the default threshold
