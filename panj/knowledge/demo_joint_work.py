@@ -287,6 +287,6 @@ def load_demo_joint_work() -> str:
     added_campaigns = load_demo_campaigns()
     added_programmes = load_demo_programmes()
     return (
-        f"{added_events} events, {added_programmes} joint programmes, "
-        f"{added_campaigns} awareness campaigns"
+        f"events: {added_events}, joint programmes: {added_programmes}, "
+        f"awareness campaigns: {added_campaigns}"
     )

@@ -16,8 +16,8 @@ from panj.knowledge.models.programmes import Programme
 
 def test_it_loads_the_founding_workshop_a_programme_and_a_campaign_once(db):
     load_demo_network()
-    assert load_demo_joint_work() == "2 events, 1 joint programmes, 1 awareness campaigns"
-    assert load_demo_joint_work() == "0 events, 0 joint programmes, 0 awareness campaigns"
+    assert load_demo_joint_work() == "events: 2, joint programmes: 1, awareness campaigns: 1"
+    assert load_demo_joint_work() == "events: 0, joint programmes: 0, awareness campaigns: 0"
     workshop = Event.objects.get(title_en=WORKSHOP)
     assert workshop.invited_organisations.filter(kind="ngo").count() == 10
     assert set(workshop.invited_organisations.values_list("country__iso2", flat=True)) == {
