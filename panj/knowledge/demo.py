@@ -244,4 +244,4 @@ def load_demo() -> str | None:
     posts = load_demo_news()
     # --- the rest of the knowledge demo (events, programmes, campaigns) below ---
     joint_work = load_demo_joint_work()
-    return f"knowledge: {items} library items, {posts} news posts, {joint_work}"
+    return f"knowledge: library items: {items}, news posts: {posts}, {joint_work}"
