@@ -16,7 +16,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Case as DbCase
-from django.db.models import Exists, Min, OuterRef, Q, Subquery, Value, When
+from django.db.models import Exists, F, Min, OuterRef, Q, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -488,14 +488,15 @@ def add_service(
 def refresh_route(*, case_ids: Iterable[uuid.UUID] | None = None) -> int:
     """Set the cases' route (`Case.route_*`) from their trafficking events: the country and
     the area of the first recruitment and of the first exploitation step that name one, first
-    by date, then by the order they were recorded. Of these cases, or of every case."""
+    by date (undated ones after the dated, on every database), then by the order recorded.
+    Of these cases, or of every case."""
 
     def first(type_: str, field: str) -> Subquery:
         return Subquery(
             TraffickingEvent.objects.filter(
                 case_id=OuterRef("pk"), type=type_, **{f"{field}__isnull": False}
             )
-            .order_by("happened_on", "created_at")
+            .order_by(F("happened_on").asc(nulls_last=True), "created_at")
             .values(field)[:1]
         )
 

@@ -3,7 +3,7 @@
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
-from django.db.models import OuterRef, Subquery
+from django.db.models import F, OuterRef, Subquery
 
 
 def set_routes(apps, schema_editor):
@@ -13,7 +13,7 @@ def set_routes(apps, schema_editor):
     def first(type_, field):
         return Subquery(
             events.filter(case_id=OuterRef("pk"), type=type_, **{f"{field}__isnull": False})
-            .order_by("happened_on", "created_at")
+            .order_by(F("happened_on").asc(nulls_last=True), "created_at")
             .values(field)[:1]
         )
 

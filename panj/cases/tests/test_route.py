@@ -40,3 +40,18 @@ def test_it_recomputes_every_route_from_the_events(ngo_af, alice):
     assert services.refresh_route() == 1
     case.refresh_from_db()
     assert case.route_to_country is not None and case.route_to_country.iso2 == "TJ"
+
+
+def test_it_puts_an_undated_step_after_the_dated_ones_on_every_database(ngo_af, alice):
+    case = new_case(ngo_af, alice)
+    afghanistan, tajikistan = Country.objects.get(iso2="AF"), Country.objects.get(iso2="TJ")
+    services.add_event(case=case, by=alice, type="Recruitment", country_id=tajikistan.id)
+    services.add_event(
+        case=case,
+        by=alice,
+        type="Recruitment",
+        happened_on=datetime.date(2024, 1, 5),
+        country_id=afghanistan.id,
+    )
+    case.refresh_from_db()
+    assert case.route_from_country_id == afghanistan.id
