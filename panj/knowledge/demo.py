@@ -242,6 +242,5 @@ def load_demo_news() -> int:
 def load_demo() -> str | None:
     items = load_demo_library()
     posts = load_demo_news()
-    # --- the rest of the knowledge demo (events, programmes, campaigns) below ---
     joint_work = load_demo_joint_work()
     return f"knowledge: library items: {items}, news posts: {posts}, {joint_work}"

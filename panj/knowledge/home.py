@@ -22,7 +22,6 @@ def panel(request: HttpRequest) -> HomePanel | None:
         return None
     context: dict[str, Any] = {}
     context["latest_news"] = list(news_for(request).select_related("organisation")[:LATEST_NEWS])
-    # --- more of the knowledge app's panel goes below, one key each ---
     context["open_actions"] = _open_actions(request)
     if not any(context.values()):
         return None

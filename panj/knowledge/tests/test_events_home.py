@@ -29,3 +29,11 @@ def test_it_shows_no_action_list_when_there_is_nothing_open(client_for, ngo_af, 
     body = client_for(carol).get(reverse("home")).content.decode()
     assert "Afghan work" not in body
     assert "Our open follow-up actions" not in body
+
+
+def test_it_heads_the_panel_with_the_actions_when_there_is_no_news(client_for, ngo_af, alice):
+    new_action(new_event(ngo_af, days_ahead=-20), ngo_af, due_in_days=3, text="Share the notes")
+    body = client_for(alice).get(reverse("home")).content.decode()
+    assert "Share the notes" in body
+    assert "Network news" not in body
+    assert '<h2 id="knowledge-actions">' in body
