@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from importlib import import_module
 from typing import Any
 
 from django.http import HttpRequest
 
-# Apps that add a panel to the home page, in page order. Each has a `home` module whose
-# `panel(request)` returns a `HomePanel` or None (nothing for this user).
-HOME_PANEL_APPS = ("referrals", "knowledge", "stats")
+from panj.core.extensions import app_modules
 
 
 @dataclass(frozen=True)
@@ -20,15 +17,6 @@ class HomePanel:
 
 
 def home_panels(request: HttpRequest) -> list[HomePanel]:
-    panels = []
-    for app in HOME_PANEL_APPS:
-        try:
-            module = import_module(f"panj.{app}.home")
-        except ModuleNotFoundError as error:
-            if error.name != f"panj.{app}.home":
-                raise
-            continue
-        panel = module.panel(request)
-        if panel is not None:
-            panels.append(panel)
-    return panels
+    """Each extending app's `home.panel(request)`: a HomePanel, or None for this user."""
+    panels = (module.panel(request) for module in app_modules("home"))
+    return [panel for panel in panels if panel is not None]

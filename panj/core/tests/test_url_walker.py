@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from importlib import import_module
 
 import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
@@ -11,6 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from panj.accounts.models import Membership
 from panj.cases.services import schedule_follow_up
 from panj.cases.tests.conftest import new_case
+from panj.core.extensions import app_modules
 from panj.directory.models import Application, Country
 from panj.linkage.services import create_exchange
 from panj.urls import PUBLIC_URL_NAMES
@@ -52,18 +52,9 @@ def url_kwargs(pattern: URLPattern) -> list[str]:
 # Apps whose URLs take ids of their own add samples in `panj/<app>/tests/url_samples.py`:
 # `url_samples(request, base)` gets pytest's request (for personas) and the samples below,
 # and returns more, each an object owned by the Afghan NGO (alice's).
-SAMPLE_APPS = ("referrals", "knowledge", "stats")
-
-
 def app_samples(request: pytest.FixtureRequest, base: dict) -> dict:
     extra: dict = {}
-    for app in SAMPLE_APPS:
-        try:
-            module = import_module(f"panj.{app}.tests.url_samples")
-        except ModuleNotFoundError as error:
-            if error.name != f"panj.{app}.tests.url_samples":
-                raise
-            continue
+    for module in app_modules("tests.url_samples"):
         extra.update(module.url_samples(request, base))
     return extra
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
 
+from panj.core.extensions import app_modules
 from panj.directory.demo import DEMO_PASSWORD, ProductionRefused, load_demo_network
-
-# Apps that add to the demo, in order: each has `demo.load_demo()`, idempotent, returning a
-# line to print or None.
-DEMO_APPS = ("referrals", "knowledge", "stats")
 
 
 class Command(BaseCommand):
@@ -23,15 +19,8 @@ class Command(BaseCommand):
             from panj.cases.demo import load_demo_cases
 
             cases = load_demo_cases()
-            lines = []
-            for app in DEMO_APPS:
-                try:
-                    module = import_module(f"panj.{app}.demo")
-                except ModuleNotFoundError as error:
-                    if error.name != f"panj.{app}.demo":
-                        raise
-                    continue
-                lines.append(module.load_demo())
+            # Each app's `demo.load_demo()`: idempotent, a line to print or None.
+            lines = [module.load_demo() for module in app_modules("demo")]
         except ProductionRefused as error:
             raise CommandError(str(error)) from error
         if cases:
