@@ -42,11 +42,6 @@ def library_for(request: HttpRequest) -> LibraryItemQuerySet:
     return LibraryItem.objects.visible_to(membership.organisation_id if membership else None)
 
 
-def may_contribute(request: HttpRequest) -> bool:
-    membership = current_membership(request)
-    return membership is not None and membership.can(Perm.CONTRIBUTE_KNOWLEDGE)
-
-
 def may_edit_item(membership: Membership | None, item: LibraryItem) -> bool:
     """Only the author organisation's contributors change an item."""
     return (
@@ -158,25 +153,15 @@ def public_news_post(post_id: uuid.UUID) -> NewsPost:
 # the user may see but not change answers 403.
 
 
-def _member(request: HttpRequest) -> Membership | None:
-    membership = current_membership(request)
-    return membership if membership is not None and membership.is_active else None
-
-
 def is_coordinator(membership: Membership | None) -> bool:
     return membership is not None and membership.role == Role.NETWORK_COORDINATOR
-
-
-def may_organise(request: HttpRequest) -> bool:
-    membership = _member(request)
-    return membership is not None and membership.can(Perm.ORGANISE_EVENTS)
 
 
 # Events
 
 
 def visible_events(request: HttpRequest) -> EventQuerySet:
-    membership = _member(request)
+    membership = current_membership(request)
     if membership is None:
         return Event.objects.none()
     return Event.objects.seen_by(membership.organisation_id)
@@ -193,7 +178,7 @@ def access_event(request: HttpRequest, event_id: uuid.UUID) -> Event:
 
 def may_edit_event(request: HttpRequest, event: Event) -> bool:
     """Organisers change their events; network coordinators change every event they see."""
-    membership = _member(request)
+    membership = current_membership(request)
     if membership is None or not membership.can(Perm.ORGANISE_EVENTS):
         return False
     return is_coordinator(membership) or membership.organisation_id in event.organiser_ids()
@@ -211,7 +196,7 @@ def access_event_for_edit(request: HttpRequest, event_id: uuid.UUID) -> Event:
 
 def may_update_action(request: HttpRequest, action: FollowUpAction) -> bool:
     """Staff of the owner organisation (not its read-only viewers) and the event's editors."""
-    membership = _member(request)
+    membership = current_membership(request)
     if membership is None:
         return False
     if membership.organisation_id == action.organisation_id and membership.role != Role.VIEWER:
@@ -221,7 +206,7 @@ def may_update_action(request: HttpRequest, action: FollowUpAction) -> bool:
 
 def access_action_for_update(request: HttpRequest, action_id: uuid.UUID) -> FollowUpAction:
     """An action of an event the user sees: 404 otherwise, 403 if not theirs to update."""
-    membership = _member(request)
+    membership = current_membership(request)
     if membership is None:
         raise Http404
     actions = (
@@ -237,7 +222,7 @@ def access_action_for_update(request: HttpRequest, action_id: uuid.UUID) -> Foll
 
 def own_actions(request: HttpRequest) -> ActionQuerySet:
     """The actions the user's organisation owns."""
-    membership = _member(request)
+    membership = current_membership(request)
     if membership is None:
         return FollowUpAction.objects.none()
     return FollowUpAction.objects.filter(organisation_id=membership.organisation_id)
@@ -245,7 +230,7 @@ def own_actions(request: HttpRequest) -> ActionQuerySet:
 
 def overseen_actions(request: HttpRequest) -> ActionQuerySet:
     """Coordinators follow every action of the events they see; others their own."""
-    membership = _member(request)
+    membership = current_membership(request)
     if not is_coordinator(membership):
         return own_actions(request)
     # Only the few invited-only events need a look at who takes part.
@@ -259,7 +244,7 @@ def overseen_actions(request: HttpRequest) -> ActionQuerySet:
 
 
 def visible_programmes(request: HttpRequest) -> ProgrammeQuerySet:
-    membership = _member(request)
+    membership = current_membership(request)
     if membership is None:
         return Programme.objects.none()
     return Programme.objects.seen_by(membership.organisation_id)
@@ -271,7 +256,7 @@ def access_programme(request: HttpRequest, programme_id: uuid.UUID) -> Programme
 
 def _may_edit_partnered(request: HttpRequest, record: Programme | Campaign) -> bool:
     """The lead and the partners change it and report on it; coordinators too."""
-    membership = _member(request)
+    membership = current_membership(request)
     if membership is None or not membership.can(Perm.ORGANISE_EVENTS):
         return False
     if is_coordinator(membership) or membership.organisation_id == record.organisation_id:
@@ -295,7 +280,7 @@ def access_programme_for_edit(request: HttpRequest, programme_id: uuid.UUID) -> 
 
 
 def visible_campaigns(request: HttpRequest) -> CampaignQuerySet:
-    membership = _member(request)
+    membership = current_membership(request)
     if membership is None:
         return Campaign.objects.none()
     return Campaign.objects.seen_by(membership.organisation_id)

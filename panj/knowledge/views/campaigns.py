@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panj.accounts.access import require
+from panj.accounts.access import may, require
 from panj.accounts.roles import Perm
 from panj.knowledge import access
 from panj.knowledge.figures import reach_of
@@ -24,7 +24,7 @@ def campaign_list(request: HttpRequest) -> HttpResponse:
     campaigns = (
         access.visible_campaigns(request).select_related("organisation").prefetch_related("areas")
     )
-    context = {"campaigns": list(campaigns), "may_organise": access.may_organise(request)}
+    context = {"campaigns": list(campaigns), "may_organise": may(request, Perm.ORGANISE_EVENTS)}
     return render(request, "knowledge/campaigns/campaign_list.html", context)
 
 

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panj.accounts.access import current_membership, require
+from panj.accounts.access import current_membership, may, require
 from panj.accounts.roles import Perm
 from panj.core.htmx import render_page_or_partial
 from panj.core.public import public_pages_on
@@ -52,7 +52,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
     context = {
         "upcoming": list(events.filter(ends_at__gte=now).order_by("starts_at")[:UPCOMING_SHOWN]),
         "past": list(events.filter(ends_at__lt=now).order_by("-starts_at")[:PAST_SHOWN]),
-        "may_organise": access.may_organise(request),
+        "may_organise": may(request, Perm.ORGANISE_EVENTS),
     }
     return render(request, "knowledge/events/event_list.html", context)
 

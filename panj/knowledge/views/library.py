@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panj.accounts.access import acting_user, current_membership, require
+from panj.accounts.access import acting_user, current_membership, may, require
 from panj.accounts.roles import Perm
 from panj.core.htmx import render_page_or_partial
 from panj.core.public import public_pages_on
@@ -73,7 +73,7 @@ def library(request: HttpRequest) -> HttpResponse:
     form = LibraryFilterForm(request.GET)
     context = {
         "form": form,
-        "may_contribute": access.may_contribute(request),
+        "may_contribute": may(request, Perm.CONTRIBUTE_KNOWLEDGE),
         **page_of(request, filtered(access.library_for(request), form)),
     }
     return render_page_or_partial(request, "knowledge/library/list.html", context, "results")

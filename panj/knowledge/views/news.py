@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from panj.accounts.access import acting_user, current_membership, require
+from panj.accounts.access import acting_user, current_membership, may, require
 from panj.accounts.models import Membership
 from panj.accounts.roles import Perm
 from panj.core.public import public_pages_on
@@ -38,7 +38,7 @@ def news(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "knowledge/news/list.html",
-        {"page": page, "may_contribute": access.may_contribute(request)},
+        {"page": page, "may_contribute": may(request, Perm.CONTRIBUTE_KNOWLEDGE)},
     )
 
 

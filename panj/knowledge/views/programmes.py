@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from panj.accounts.access import require
+from panj.accounts.access import may, require
 from panj.accounts.roles import Perm
 from panj.knowledge import access
 from panj.knowledge.charts import progress_chart
@@ -36,7 +36,7 @@ def programme_list(request: HttpRequest) -> HttpResponse:
         .select_related("organisation")
         .prefetch_related("partners", "areas")
     )
-    context = {"programmes": list(programmes), "may_organise": access.may_organise(request)}
+    context = {"programmes": list(programmes), "may_organise": may(request, Perm.ORGANISE_EVENTS)}
     return render(request, "knowledge/programmes/programme_list.html", context)
 
 
