@@ -64,12 +64,16 @@ def add_library_item(
 
 
 @transaction.atomic
-def update_library_item(*, item: LibraryItem, details: ItemDetails) -> LibraryItem:
+def update_library_item(
+    *, item: LibraryItem, details: ItemDetails, files: Sequence[CleanFile] = ()
+) -> LibraryItem:
+    """The item as now described, with any further checked files: all saved or none."""
     _apply(item, details)
     item.full_clean(exclude=["countries", "areas", "created_by", "organisation"])
     item.save()
     item.countries.set(details.countries)
     item.areas.set(details.areas)
+    add_library_files(item=item, files=files)
     return item
 
 

@@ -117,8 +117,9 @@ def item_edit(request: HttpRequest, item_id: uuid.UUID) -> HttpResponse:
     item = access.access_library_item_for_edit(request, item_id)
     form = LibraryItemForm(request.POST or None, request.FILES or None, instance=item)
     if request.method == "POST" and form.is_valid():
-        services.update_library_item(item=item, details=form.details())
-        services.add_library_files(item=item, files=form.cleaned_data["documents"])
+        services.update_library_item(
+            item=item, details=form.details(), files=form.cleaned_data["documents"]
+        )
         messages.success(request, _("The item is saved."))
         return redirect("knowledge:library_item", item_id=item.id)
     return render(
