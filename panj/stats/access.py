@@ -12,7 +12,7 @@ import uuid
 
 from django.http import Http404, HttpRequest
 
-from panj.accounts.access import current_membership, require
+from panj.accounts.access import current_membership, may, require
 from panj.accounts.models import Membership
 from panj.accounts.roles import Perm
 from panj.directory.models import Organisation
@@ -29,13 +29,11 @@ def network_statistics(request: HttpRequest) -> Membership:
 
 
 def may_prepare(request: HttpRequest) -> bool:
-    membership = current_membership(request)
-    return membership is not None and membership.can(Perm.PREPARE_OPEN_DATA)
+    return may(request, Perm.PREPARE_OPEN_DATA)
 
 
 def may_publish(request: HttpRequest) -> bool:
-    membership = current_membership(request)
-    return membership is not None and membership.can(Perm.PUBLISH_OPEN_DATA)
+    return may(request, Perm.PUBLISH_OPEN_DATA)
 
 
 def releases_for(request: HttpRequest) -> ReleaseQuerySet:
