@@ -32,7 +32,6 @@ from panj.knowledge.forms.events import (
     OverdueFilterForm,
 )
 from panj.knowledge.models.events import Event, FollowUpAction, Sharing, TimeZone
-from panj.knowledge.models.library import LibraryItem
 from panj.knowledge.services import events as services
 from panj.knowledge.views.shared import part_form_page, record_form_page
 
@@ -78,8 +77,6 @@ def event_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 def event_detail(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
     event = access.access_event(request, event_id)
-    membership = current_membership(request)
-    organisation_id = membership.organisation_id if membership else None
     may_edit = access.may_edit_event(request, event)
     actions = list(event.actions.select_related("organisation"))
     for action in actions:
@@ -101,11 +98,7 @@ def event_detail(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
             "other": sum(row.other for row in attendance),
             "all": sum(row.total for row in attendance),
         },
-        "documents": list(
-            event.documents.filter(
-                id__in=LibraryItem.objects.visible_to(organisation_id).values("id")
-            )
-        ),
+        "documents": list(event.documents.filter(id__in=access.library_for(request).values("id"))),
         "actions": actions,
         "today": timezone.localdate(),
         "status_choices": FollowUpAction.Status.choices,
