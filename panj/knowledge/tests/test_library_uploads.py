@@ -161,3 +161,21 @@ def test_it_keeps_a_png_transparent_without_its_text_chunks():
     clean = clean_upload(upload(out.getvalue(), "logo.png"))
     kept = Image.open(io.BytesIO(clean.content))
     assert kept.mode == "RGBA" and b"Secret" not in clean.content
+
+
+def test_it_lets_only_the_author_organisation_remove_a_file(client_for, alice, vera, carol, ngo_af):
+    from panj.knowledge.services.library import add_library_files
+    from panj.knowledge.uploads import CleanFile
+
+    shared = item(ngo_af, alice)
+    (stored,) = add_library_files(
+        item=shared, files=[CleanFile(name="guide.pdf", content_type=PDF, content=b"%PDF-1.4")]
+    )
+    url = reverse("knowledge:library_file_delete", args=[shared.id, stored.id])
+    assert client_for(carol).post(url).status_code == 404
+    assert client_for(vera).post(url).status_code == 404
+    assert client_for(alice).get(url).status_code == 405
+    assert LibraryFile.objects.filter(id=stored.id).exists()
+    response = client_for(alice).post(url)
+    assert response.status_code == 302
+    assert not LibraryFile.objects.filter(id=stored.id).exists()
