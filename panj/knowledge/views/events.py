@@ -22,6 +22,7 @@ from panj.core.htmx import render_page_or_partial
 from panj.core.public import public_pages_on
 from panj.knowledge import access
 from panj.knowledge.calendar import calendar_of
+from panj.knowledge.figures import BySex
 from panj.knowledge.forms.events import (
     ActionForm,
     ActionStatusForm,
@@ -92,12 +93,7 @@ def event_detail(request: HttpRequest, event_id: uuid.UUID) -> HttpResponse:
         "invited_people": list(event.invited_people.order_by("full_name")),
         "attendees": list(event.attendees.order_by("full_name")),
         "attendance": attendance,
-        "totals": {
-            "women": sum(row.women for row in attendance),
-            "men": sum(row.men for row in attendance),
-            "other": sum(row.other for row in attendance),
-            "all": sum(row.total for row in attendance),
-        },
+        "totals": sum((BySex(row.women, row.men, row.other) for row in attendance), BySex()),
         "documents": list(event.documents.filter(id__in=access.library_for(request).values("id"))),
         "actions": actions,
         "today": timezone.localdate(),
