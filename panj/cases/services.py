@@ -367,11 +367,16 @@ def refresh_statistics_consent(*, case_ids: Iterable[uuid.UUID] | None = None) -
         When(Exists(may_be_current), then=Value(StatisticsConsent.DATED)),
         default=Value(StatisticsConsent.NONE),
     )
+    return _update_cases(case_ids, statistics_consent=value)
+
+
+def _update_cases(case_ids: Iterable[uuid.UUID] | None, **values: Any) -> int:
+    """Update these cases (or every case) in one statement per batch of ids; the count set."""
     if case_ids is None:
-        return Case.objects.update(statistics_consent=value)
+        return Case.objects.update(**values)
     ids = list(case_ids)
     return sum(
-        Case.objects.filter(id__in=ids[start : start + BATCH * 5]).update(statistics_consent=value)
+        Case.objects.filter(id__in=ids[start : start + BATCH * 5]).update(**values)
         for start in range(0, len(ids), BATCH * 5)
     )
 
@@ -506,13 +511,7 @@ def refresh_route(*, case_ids: Iterable[uuid.UUID] | None = None) -> int:
         "route_from_area": first(htcds.EventType.RECRUITMENT, "area_id"),
         "route_to_area": first(htcds.EventType.EXPLOITATION, "area_id"),
     }
-    if case_ids is None:
-        return Case.objects.update(**route)
-    ids = list(case_ids)
-    return sum(
-        Case.objects.filter(id__in=ids[start : start + BATCH * 5]).update(**route)
-        for start in range(0, len(ids), BATCH * 5)
-    )
+    return _update_cases(case_ids, **route)
 
 
 @transaction.atomic
