@@ -220,8 +220,8 @@ def panj_encode_rate(people: Sequence[Any]) -> float:
 
 def panj_end_to_end(a: Sequence[Any], b: Sequence[Any]) -> dict[str, float]:
     from panj.linkage.engine import DEFAULT_THRESHOLD, Secret, encode_people
-    from panj.linkage.engine.compare import Candidates, candidates
-    from panj.linkage.engine.solve import AMBIGUITY_FLOOR, discount_ambiguity, greedy_one_to_one
+    from panj.linkage.engine.compare import candidates
+    from panj.linkage.engine.solve import AMBIGUITY_FLOOR, solve
 
     secret = Secret.generate()
     t0 = time.perf_counter()
@@ -229,9 +229,7 @@ def panj_end_to_end(a: Sequence[Any], b: Sequence[Any]) -> dict[str, float]:
     t1 = time.perf_counter()
     cands = candidates(ea, eb, min(DEFAULT_THRESHOLD, AMBIGUITY_FLOOR))
     t2 = time.perf_counter()
-    found = discount_ambiguity(cands)
-    keep = found.score >= DEFAULT_THRESHOLD
-    pairs = greedy_one_to_one(Candidates(found.a[keep], found.b[keep], found.score[keep]))
+    pairs = solve(cands, DEFAULT_THRESHOLD)
     t3 = time.perf_counter()
     return {
         "encode": t1 - t0,

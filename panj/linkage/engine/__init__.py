@@ -17,7 +17,7 @@ from .compare import Candidates, candidates
 from .encode import EncodedSet, Encoder, EncodingError, Params, encode_people
 from .keys import KeyError_, Secret
 from .records import COLUMNS, Person, RecordError, parse_people, read_people
-from .solve import AMBIGUITY_FLOOR, discount_ambiguity, greedy_one_to_one
+from .solve import AMBIGUITY_FLOOR, solve
 
 __all__ = [
     "COLUMNS",
@@ -65,11 +65,7 @@ def link(
 ) -> list[Match]:
     """Probable shared people of two encoded files, one-to-one, best first."""
     # competitors are read below the threshold; a pair is kept on its discounted score
-    found = discount_ambiguity(candidates(a, b, min(threshold, AMBIGUITY_FLOOR), threads=threads))
-    keep = found.score >= threshold
-    pairs = greedy_one_to_one(
-        Candidates(found.a[keep], found.b[keep], found.score[keep], found.comparisons)
-    )
+    pairs = solve(candidates(a, b, min(threshold, AMBIGUITY_FLOOR), threads=threads), threshold)
     return [
         Match(a.ids[i], b.ids[j], float(s))
         for i, j, s in zip(pairs.a.tolist(), pairs.b.tolist(), pairs.score.tolist(), strict=True)

@@ -15,7 +15,7 @@ import numpy as np
 from .compare import Candidates
 from .score import CUT, FloatArray
 
-__all__ = ["AMBIGUITY_FLOOR", "discount_ambiguity", "greedy_one_to_one"]
+__all__ = ["AMBIGUITY_FLOOR", "discount_ambiguity", "greedy_one_to_one", "solve"]
 
 #: Candidates down to this score are read as competitors (one below it would take less than
 #: 0.04 off a log-odds; reading lower would slow the comparison of large files).
@@ -56,3 +56,12 @@ def greedy_one_to_one(c: Candidates) -> Candidates:
         keep.append(idx)
     sel = np.asarray(keep, dtype=np.int64)
     return Candidates(c.a[sel], c.b[sel], c.score[sel], c.comparisons)
+
+
+def solve(c: Candidates, threshold: float) -> Candidates:
+    """The pairs kept on their discounted score from the threshold up, one-to-one."""
+    found = discount_ambiguity(c)
+    keep = found.score >= threshold
+    return greedy_one_to_one(
+        Candidates(found.a[keep], found.b[keep], found.score[keep], found.comparisons)
+    )
