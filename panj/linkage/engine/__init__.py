@@ -41,11 +41,11 @@ __all__ = [
 #: Score from which two encodings are taken for the same person. A score is the logistic of the
 #: pair's log-odds (`score.py`), shifted so that the calibrated cut sits at 0.5: unrelated
 #: people score near 0, identical records near 1. Calibrated once, not per data set: the
-#: weights were estimated on FEBRL4 and one seeded cross-script set (with relatives added as
-#: non-matches) and the cut chosen where FEBRL4 stays above F1 0.99 and the cross-script sets
-#: (other seeds) are within 0.01 of their best F1; the competitor discount of `solve.py` (its
-#: constants chosen on other seeds and FEBRL4) keeps the same cut. Lower it to find more pairs
-#: for review at the price of more namesakes; raise it to report fewer.
+#: weights were estimated on FEBRL4 and six seeded cross-script sets, and the cut and the
+#: competitor discount of `solve.py` chosen together on three other seeded sets and FEBRL4,
+#: where the cross-script sets are within 0.005 of their best F1 and FEBRL4 stays near 0.99.
+#: Lower it to find more pairs for review at the price of more namesakes; raise it to report
+#: fewer.
 DEFAULT_THRESHOLD = 0.5
 
 

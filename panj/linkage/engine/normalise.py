@@ -321,7 +321,8 @@ class NameKey:
         return tuple(s for s in (skeleton(f) for f in self.forms) if s)
 
     def tokens(self) -> tuple[list[str], list[str]]:
-        """Padded bigrams of the forms; and the skeletons, whole and as padded bigrams."""
+        """Padded bigrams and letters of the forms; and the skeletons, whole and as padded
+        bigrams."""
         spelled: set[str] = set()
         consonants: set[str] = set()
         for form in self.forms:
@@ -333,9 +334,13 @@ class NameKey:
 
 @lru_cache(maxsize=65536)
 def form_tokens(form: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """Padded bigrams of one canonical form; and its skeleton, whole and as padded bigrams."""
+    """Padded bigrams and the letters of one canonical form; and its skeleton, whole and as
+    padded bigrams. The letters keep a short name close to itself with two letters swapped or
+    one mistyped (صفد for صدف shares one bigram of four, but all its letters)."""
     padded = f"^{form}$"
-    spelled = sorted({"b" + padded[i : i + 2] for i in range(len(padded) - 1)})
+    spelled = sorted(
+        {"b" + padded[i : i + 2] for i in range(len(padded) - 1)} | {"u" + ch for ch in form}
+    )
     sk = skeleton(form)
     if not sk:
         return tuple(spelled), ()

@@ -67,3 +67,26 @@ def test_it_scores_identical_records_near_one_and_strangers_near_zero() -> None:
     stranger = Person("b", "Rustam", "Sharif", "Sharifov", "M", "1975-01-02", None, "Kulob")
     assert _score(FARZANA, replace(FARZANA, id="b")) > 0.99
     assert _score(FARZANA, stranger) < 0.01
+
+
+def test_a_sex_that_disagrees_counts_against_the_pair_without_vetoing_it() -> None:
+    same = Person("b", "Фарзона", "Карим", "Каримова", "F", "", 1990, "Тахор")
+    other_sex = replace(same, sex="M")
+    # a clerk's slip: everything else agrees, so it is still the same woman, with less belief
+    assert _log_odds(FARZANA, other_sex) < _log_odds(FARZANA, same) - 2.0
+    assert _score(FARZANA, other_sex) >= DEFAULT_THRESHOLD
+    thin = Person("b", "Фарзона", "", "", "F", "", 1990, "")
+    assert _log_odds(FARZANA, replace(thin, sex="M")) < _log_odds(FARZANA, thin) - 2.0
+
+
+def test_a_given_name_and_a_fathers_name_count_for_more_together_than_apart() -> None:
+    both = Person("b", "Фарзона", "Карим", "", "F", "", None, "")
+    given_only = replace(both, father_name="")
+    father_only = replace(both, given_name="Шабнам")
+    neither = replace(given_only, given_name="Шабнам")
+    base = replace(FARZANA, birth_year=None, place="")
+    together = _log_odds(base, both) - _log_odds(base, neither)
+    apart = (_log_odds(base, given_only) - _log_odds(base, neither)) + (
+        _log_odds(base, father_only) - _log_odds(base, neither)
+    )
+    assert together > apart
