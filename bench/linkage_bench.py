@@ -489,6 +489,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             clk_txt = "n/a"
         label = f"cross-script ({len(cs.a):,} × {len(cs.b):,}, seed {seed})"
         quality.append((label, fmt_f1(panj_q), clk_txt))
+        # namesakes grow with the files: the same generator at smaller sizes, Panj only
+        for shared in (1_000, 2_000) if not args.quick else ():
+            small = cross_script_set(shared, shared // 2, shared // 2, seed=seed)
+            small_q = panj_cli_f1(small.a, small.b, set(small.links), tmp)
+            label = f"cross-script ({len(small.a):,} × {len(small.b):,}, seed {seed})"
+            quality.append((label, fmt_f1(small_q), "not run"))
         print("cross-script done", flush=True)
 
     table(
