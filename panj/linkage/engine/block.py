@@ -152,14 +152,19 @@ def _grouped(
 
 def shared_blocks(
     a_keys: npt.NDArray[np.uint64], b_keys: npt.NDArray[np.uint64]
-) -> Iterator[Blocks]:
-    """The blocks that both sides have records in, largest first."""
+) -> tuple[int, Iterator[Blocks]]:
+    """How many pairs the blocks that both sides have records in hold together (a pair that
+    shares several keys counted in each), and the blocks themselves, largest first."""
     ua, sa, ra = _grouped(a_keys)
     ub, sb, rb = _grouped(b_keys)
     ea = np.append(sa[1:], len(ra))
     eb = np.append(sb[1:], len(rb))
     _common, ia, ib = np.intersect1d(ua, ub, assume_unique=True, return_indices=True)
     sizes = (ea[ia] - sa[ia]) * (eb[ib] - sb[ib])
-    for t in np.argsort(-sizes, kind="stable"):
-        i, j = ia[t], ib[t]
-        yield Blocks(ra[sa[i] : ea[i]], rb[sb[j] : eb[j]])
+
+    def blocks() -> Iterator[Blocks]:
+        for t in np.argsort(-sizes, kind="stable"):
+            i, j = ia[t], ib[t]
+            yield Blocks(ra[sa[i] : ea[i]], rb[sb[j] : eb[j]])
+
+    return int(sizes.sum()), blocks()

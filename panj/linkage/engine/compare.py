@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from .block import shared_blocks
 from .encode import EncodedSet, Params, check_comparable
-from .score import log_odds_words, pair_scores, to_score
+from .score import log_odds_words, pair_scores, size_shift, to_score
 
 __all__ = ["Candidates", "candidates", "similarity"]
 
@@ -41,28 +41,36 @@ class Candidates:
     b: IntArray
     score: FloatArray
     comparisons: int = 0
+    #: the log-odds added to every pair for the size of the files (`score.size_shift`)
+    shift: float = 0.0
 
     def __len__(self) -> int:
         return len(self.a)
 
 
-def similarity(x: WordArray, y: WordArray, params: Params | None = None) -> FloatArray:
-    """Scores of rows of x and y (same shape), encoded with `params` (the default ones)."""
+def similarity(
+    x: WordArray, y: WordArray, params: Params | None = None, shift: float = 0.0
+) -> FloatArray:
+    """Scores of rows of x and y (same shape), encoded with `params` (the default ones), in a
+    run whose files give the log-odds `shift` (none: files of the calibration sets' size)."""
     xs, ys = np.atleast_2d(x), np.atleast_2d(y)
-    out = pair_scores(xs, ys, params or Params())
+    out = pair_scores(xs, ys, params or Params(), shift)
     return out if x.ndim > 1 else out.reshape(())
 
 
 class _Scorer:
-    def __init__(self, fa: WordArray, fb: WordArray, params: Params, threshold: float) -> None:
+    def __init__(
+        self, fa: WordArray, fb: WordArray, params: Params, threshold: float, shift: float
+    ) -> None:
         # word first: every operation then runs along long contiguous rows
         self.wa = np.ascontiguousarray(fa.T)
         self.wb = np.ascontiguousarray(fb.T)
         self.params = params
         self.threshold = threshold
+        self.shift = shift
 
     def pairs(self, pa: IntArray, pb: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
-        sc = to_score(log_odds_words(self.wa[:, pa], self.wb[:, pb], self.params))
+        sc = to_score(log_odds_words(self.wa[:, pa], self.wb[:, pb], self.params, self.shift))
         keep = sc >= self.threshold
         return pa[keep], pb[keep], sc[keep]
 
@@ -70,7 +78,7 @@ class _Scorer:
         """Every record of ia against every record of ib, without repeating their words."""
         xw = self.wa[:, ia][:, :, None]
         yw = self.wb[:, ib][:, None, :]
-        sc = to_score(log_odds_words(xw, yw, self.params))
+        sc = to_score(log_odds_words(xw, yw, self.params, self.shift))
         r, c = np.nonzero(sc >= self.threshold)
         return ia[r], ib[c], sc[r, c]
 
@@ -127,20 +135,16 @@ def candidates(
 ) -> Candidates:
     """All pairs sharing a block whose similarity reaches the threshold, best `top_k` per record."""
     check_comparable(a, b)
-    scorer = _Scorer(a.filters, b.filters, a.params, threshold)
-    comparisons = 0
+    comparisons, blocks = shared_blocks(a.blocks, b.blocks)
+    shift = size_shift(min(len(a), len(b)), comparisons)
+    scorer = _Scorer(a.filters, b.filters, a.params, threshold, shift)
+    pairs = ((blk.a, blk.b) for blk in blocks)
 
-    def blocks() -> Iterator[tuple[IntArray, IntArray]]:
-        nonlocal comparisons
-        for blk in shared_blocks(a.blocks, b.blocks):
-            comparisons += blk.pairs
-            yield blk.a, blk.b
-
-    results = _run(_jobs(scorer, blocks()), threads or os.cpu_count() or 1)
+    results = _run(_jobs(scorer, pairs), threads or os.cpu_count() or 1)
 
     if not results:
         empty = np.empty(0, dtype=np.int64)
-        return Candidates(empty, empty, np.empty(0), comparisons)
+        return Candidates(empty, empty, np.empty(0), comparisons, shift)
     pa = np.concatenate([r[0] for r in results])
     pb = np.concatenate([r[1] for r in results])
     sc = np.concatenate([r[2] for r in results])
@@ -153,4 +157,4 @@ def candidates(
     starts = np.searchsorted(pa, pa, side="left")
     rank = np.arange(len(pa)) - starts
     keep = rank < top_k
-    return Candidates(pa[keep], pb[keep], sc[keep], comparisons)
+    return Candidates(pa[keep], pb[keep], sc[keep], comparisons, shift)

@@ -31,12 +31,14 @@ per pair a few dozen XORs and popcounts of 64-bit words and table look-ups.
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import numpy.typing as npt
 
 from .encode import FIELDS, FILL, Params
 
-__all__ = ["CUT", "FEATURES", "KNOTS", "WEIGHTS", "pair_scores"]
+__all__ = ["CUT", "FEATURES", "KNOTS", "WEIGHTS", "pair_scores", "size_shift"]
 
 #: Agreement levels at which a field's weight changes slope.
 KNOTS = (0.3, 0.45, 0.6, 0.75, 0.9)
@@ -45,34 +47,41 @@ KNOTS = (0.3, 0.45, 0.6, 0.75, 0.9)
 FEATURES = ("given", "lineage", "father", "year", "date", "sex", "place")
 #: Per feature: the weight of being present on both sides, then the change of slope at each knot.
 WEIGHTS: dict[str, tuple[float, float, float, float, float, float]] = {
-    "given": (-4.7, 5.4, 4.9, 3.3, 1.7, 0.3),
-    "lineage": (-2.4, 3.8, 3.5, 2.4, 1.2, 0.2),
-    "father": (-2.4, 2.3, 2.1, 1.3, 0.6, 0.0),
-    "year": (-2.7, 3.9, 3.5, 2.2, 1.1, 0.4),
-    "date": (-1.1, 2.6, 2.4, 1.8, 1.1, 0.5),
+    "given": (-4.2, 7.9, 6.1, 1.3, -2.0, -2.8),
+    "lineage": (-2.2, 4.7, 4.1, 1.2, -1.2, -2.2),
+    "father": (-2.2, 3.7, 2.3, -0.4, -2.0, -2.2),
+    "year": (-3.4, 5.9, 4.1, -0.1, -2.6, -1.6),
+    "date": (-3.4, 7.8, 7.3, 5.5, 3.5, 1.4),
     # set, not estimated: the training sets hold too few pairs of either sex to weigh a
     # conflict, which a clerk's slip explains about once in fifty (log 0.02/0.5 ≈ −3)
     "sex": (-3.0, 4.3, 0.0, 0.0, 0.0, 0.0),
-    "place": (-2.3, 3.4, 3.0, 2.2, 1.2, 0.4),
+    "place": (-6.1, 6.4, 5.6, 3.5, 1.5, 0.0),
 }
 #: Agreements that count together for more than apart: (feature, feature, weight) on the
 #: product of how far each is above `JOINT_KNOT`. A given name together with the father's name
 #: is far rarer between two people than either alone.
 JOINT_KNOT = 0.6
 JOINT: tuple[tuple[str, str, float], ...] = (
-    ("given", "lineage", 1.5),
-    ("given", "year", 1.2),
-    ("lineage", "year", 1.0),
+    ("given", "lineage", 2.7),
+    ("given", "year", 0.5),
+    ("lineage", "year", 0.3),
 )
 #: Added per unit of given-name agreement above `JOINT_KNOT` when the pair shares no father's
 #: or family name to go with it (one side gives none).
-GIVEN_ALONE = -0.7
-INTERCEPT = -5.0
+GIVEN_ALONE = -1.1
+#: The log-odds of a pair of the calibration sets' size (3 000 × 3 000) before any field.
+INTERCEPT = -6.3
+#: The prior of a run: the more pairs blocking compares for each person who could be in both
+#: files, the less likely any one of them is the same person (namesakes grow with the files).
+#: A run adds SIZE_WEIGHT · (log(people / pairs compared) − SIZE_REFERENCE) to every pair;
+#: SIZE_REFERENCE is that log for the 3 000 × 3 000 calibration sets, so their pairs add nothing.
+SIZE_WEIGHT = 0.7
+SIZE_REFERENCE = -4.9
 #: Added to the names' weight when they are read swapped (given name in the other record's
 #: father's or family field, and back).
 SWAP = -3.0
 #: The log-odds that the default threshold (0.5) stands for.
-CUT = -2.2
+CUT = -2.5
 
 FloatArray = npt.NDArray[np.float64]
 WordArray = npt.NDArray[np.uint64]
@@ -125,11 +134,19 @@ def _tables(params: Params) -> _Tables:
     return hit
 
 
-def log_odds_words(xw: WordArray, yw: WordArray, params: Params) -> FloatArray:
+def size_shift(people: int, comparisons: int) -> float:
+    """The log-odds a run adds to every pair: `people` records in the smaller file, and
+    `comparisons` pairs compared in blocks."""
+    if people <= 0 or comparisons <= 0:
+        return 0.0
+    return SIZE_WEIGHT * (math.log(people / comparisons) - SIZE_REFERENCE)
+
+
+def log_odds_words(xw: WordArray, yw: WordArray, params: Params, shift: float = 0.0) -> FloatArray:
     """The log-odds of records being the same person, from their encodings laid out word first:
     xw[w] and yw[w] hold word w of the records and broadcast against each other (pairs: both
     of shape (words, n); a grid: (words, ra, 1) and (words, 1, rb)). Word first keeps every
-    operation on long contiguous rows."""
+    operation on long contiguous rows. `shift` is the run's `size_shift`."""
     t = _tables(params)
     seg = {f: (w, n) for f, w, n in params.segments()}
     shape = np.broadcast_shapes(xw.shape[1:], yw.shape[1:])
@@ -192,17 +209,17 @@ def log_odds_words(xw: WordArray, yw: WordArray, params: Params) -> FloatArray:
     )
     total = np.maximum(straight, swapped + np.float32(SWAP))
     total += t.tables["father"][fathers]
-    total += np.float32(INTERCEPT)
+    total += np.float32(INTERCEPT + shift)
     total += t.tables["year"][years]
     for f in ("date", "sex", "place"):
         total += t.tables[f][distance(f, f, t.missing[f])]
     return np.asarray(total, dtype=np.float64)
 
 
-def pair_log_odds(x: WordArray, y: WordArray, params: Params) -> FloatArray:
+def pair_log_odds(x: WordArray, y: WordArray, params: Params, shift: float = 0.0) -> FloatArray:
     """The log-odds of rows of x and y (records, one per row; broadcasting) being the same
     person."""
-    return log_odds_words(np.moveaxis(x, -1, 0), np.moveaxis(y, -1, 0), params)
+    return log_odds_words(np.moveaxis(x, -1, 0), np.moveaxis(y, -1, 0), params, shift)
 
 
 def to_score(log_odds: FloatArray) -> FloatArray:
@@ -210,6 +227,6 @@ def to_score(log_odds: FloatArray) -> FloatArray:
     return np.asarray(1.0 / (1.0 + np.exp(-(log_odds - CUT))))
 
 
-def pair_scores(x: WordArray, y: WordArray, params: Params) -> FloatArray:
+def pair_scores(x: WordArray, y: WordArray, params: Params, shift: float = 0.0) -> FloatArray:
     """Scores in (0, 1) of rows of x and y; 0.5 is the calibrated default threshold."""
-    return to_score(pair_log_odds(x, y, params))
+    return to_score(pair_log_odds(x, y, params, shift))

@@ -40,7 +40,7 @@ def discount_ambiguity(c: Candidates) -> Candidates:
     rivals = np.bincount(c.a, weights=odds)[c.a] + np.bincount(c.b, weights=odds)[c.b] - 2.0 * odds
     adjusted = log_odds - np.log1p(COMPETITOR_WEIGHT * np.maximum(rivals, 0.0)) + ALONE_BONUS
     score = np.asarray(1.0 / (1.0 + np.exp(-(adjusted - CUT))), dtype=np.float64)
-    return Candidates(c.a, c.b, score, c.comparisons)
+    return Candidates(c.a, c.b, score, c.comparisons, c.shift)
 
 
 def greedy_one_to_one(c: Candidates) -> Candidates:
@@ -56,7 +56,7 @@ def greedy_one_to_one(c: Candidates) -> Candidates:
         used_b.add(j)
         keep.append(idx)
     sel = np.asarray(keep, dtype=np.int64)
-    return Candidates(c.a[sel], c.b[sel], c.score[sel], c.comparisons)
+    return Candidates(c.a[sel], c.b[sel], c.score[sel], c.comparisons, c.shift)
 
 
 def solve(c: Candidates, threshold: float) -> Candidates:
@@ -64,5 +64,5 @@ def solve(c: Candidates, threshold: float) -> Candidates:
     found = discount_ambiguity(c)
     keep = found.score >= threshold
     return greedy_one_to_one(
-        Candidates(found.a[keep], found.b[keep], found.score[keep], found.comparisons)
+        Candidates(found.a[keep], found.b[keep], found.score[keep], found.comparisons, found.shift)
     )

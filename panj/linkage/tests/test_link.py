@@ -7,6 +7,7 @@ import numpy as np
 from panj.linkage.engine import DEFAULT_THRESHOLD, Secret, encode_people, link
 from panj.linkage.engine.compare import Candidates, candidates, similarity
 from panj.linkage.engine.generate import cross_script_set
+from panj.linkage.engine.score import size_shift
 from panj.linkage.engine.solve import greedy_one_to_one
 
 
@@ -27,7 +28,7 @@ def test_it_scores_every_pair_as_the_brute_force_does() -> None:
     a, b = encode_people(data.a, secret), encode_people(data.b, secret)
     found = candidates(a, b, 0.6, top_k=10**6)
     assert len(found) > 0
-    brute = similarity(a.filters[found.a], b.filters[found.b])
+    brute = similarity(a.filters[found.a], b.filters[found.b], shift=found.shift)
     assert np.allclose(found.score, brute)
     assert (found.score >= 0.6).all()
 
@@ -78,3 +79,18 @@ def test_it_lowers_a_pair_that_has_a_close_rival_below_one_that_stands_alone() -
     assert contested < alone
     assert rival < contested
     assert found.a.tolist() == [0, 1, 2]
+
+
+def test_a_pair_counts_for_less_when_the_files_hold_more_people_it_could_be() -> None:
+    secret = Secret.generate()
+
+    def run(shared: int) -> Candidates:
+        data = cross_script_set(shared, shared // 2, shared // 2, seed=5)
+        return candidates(encode_people(data.a, secret), encode_people(data.b, secret), 0.5)
+
+    small, large = run(300), run(3000)
+    # more pairs compared per person who could be in both files: each pair is less likely
+    assert large.comparisons / 4500 > small.comparisons / 450
+    assert large.shift < small.shift
+    # files of the calibration sets' size are the reference: nothing is added
+    assert abs(size_shift(3000, round(3000 * np.exp(4.9)))) < 1e-5
