@@ -259,7 +259,7 @@ _MUHAMMAD_WORD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd|mhd|md)$")
 MUHAMMAD = "muhamad"
 _ABD = re.compile(r"^abd(?:ul|al|u|a|i)?(?=[^aiu]..)")
 _ULLAH = re.compile(r"(?<=..)(?:[au]l+ah?|ula)$")
-_UDDIN = re.compile(r"(?<=...)(?:[aiu]l?)din$")
+_UDDIN = re.compile(r"(?<=..)(?:[aiu]l?)din$")
 _JAN = re.compile(r"(?<=...)jan$")
 _GUL = re.compile(r"^g[au]?l(?=..)")
 _DROP_WORDS = frozenset({"jan", "han", "bibi", "bin", "ibn", "ibni", "valad", "bint", "binti"})

@@ -18,6 +18,11 @@ SAME_GIVEN_NAME = [
     ("شمس‌الدین", "Шамсиддин", "Shamsuddin", "Shams Uddin"),
     ("گل احمد", "Гулаҳмад", "Gul Ahmad", "Gulahmad"),
     ("جمشید", "Джамшед", "Jamshid", "Dzhamshed"),
+    # the hamza dropped, the article left on the first part: ضیاال دین
+    ("ضیاءالدین", "Зиёвуддин", "Ziyovuddin", "Ziyovudin"),
+    ("خیرالله", "Хайрулло", "Khairullah", "Khairullo"),
+    ("بختیار", "Бахтиёр", "Bakhtiyar", "Bakhtiyor"),
+    ("منوچهر", "Манучеҳр", "Manuchehr", "Manuchekhr"),
 ]
 
 
