@@ -14,8 +14,9 @@ in a passport. Every name goes through the same steps, whatever its script:
    doubled letters collapsed.
 4. Particles and affixes: Muhammad/Mohammad as a prefix, Abd-/Abdul-/Abdur-, -ullah/-ullo,
    -jon/-jan, Gul-/Gol-; for family and father names the surname and patronymic suffixes
-   -ov(a) -ev(a) -zoda -zade -pur -i -ovich -ovna, so that Karimov can meet a father called
-   Karim. Compound names are joined, so that "Abdul Rahman" meets "Abdurahmon".
+   -ov(a) -ev(a) -zoda -zod -zade -pur -i -iy -iyon -ovich -ovna and the Uzbek o'g'li and
+   qizi, so that Karimov can meet a father called Karim. Compound names are joined, so that
+   "Abdul Rahman" meets "Abdurahmon"; an apostrophe inside a word is dropped (Ne'mat).
 5. A consonant skeleton (vowels, and inner y/v which stand for vowels in Arabic script,
    dropped), because Arabic script writes no short vowels: فرزانه and Farzana share the
    skeleton frzn. The skeleton is only ever an extra token set: محمد and محمود share one.
@@ -201,9 +202,14 @@ _CYRILLIC_TABLE = str.maketrans(_CYRILLIC_LATIN)
 _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
+_APOSTROPHE = re.compile(r"(?<=[^\W\d_])['`\u02bb\u02bc\u2018\u2019](?=[^\W\d_])")
+
+
 def to_latin(text: str) -> str:
     """Lower-case ASCII letters, digits and spaces for a name in any script."""
     text = unicodedata.normalize("NFKC", text).lower()
+    # an apostrophe marks a letter (ع, ъ) or a glottal stop inside a word: Ne'mat, o'g'li
+    text = _APOSTROPHE.sub("", text)
     if _ARABIC_LETTER.search(text):
         text = _arabic_to_latin(text)
     if _CYRILLIC_LETTER.search(text):
@@ -262,10 +268,13 @@ _ULLAH = re.compile(r"(?<=..)(?:[au]l+ah?|ula)$")
 _UDDIN = re.compile(r"(?<=..)(?:[aiu]l?)din$")
 _JAN = re.compile(r"(?<=...)jan$")
 _GUL = re.compile(r"^g[au]?l(?=..)")
-_DROP_WORDS = frozenset({"jan", "han", "bibi", "bin", "ibn", "ibni", "valad", "bint", "binti"})
+_DROP_WORDS = frozenset(
+    # honorifics, "son/daughter of", and the Uzbek o'g'li and qizi after a father's name
+    {"jan", "han", "bibi", "bin", "ibn", "ibni", "valad", "bint", "binti", "ugli", "agli", "kizi"}
+)
 _PATRONYMIC_SUFFIX = re.compile(r"(?<=..)(?:[ai]vi?C|[ai]vna|[ai]vn)$")
 _SURNAME_SUFFIX = re.compile(
-    r"(?<=..)(?:[ai]vi?C|[ai]vna|[ai]vn|zadih|zada|zadi|pur|[ai]va|[ai]v|ian)$|(?<=....)i$"
+    r"(?<=..)(?:[ai]vi?C|[ai]vna|[ai]vn|zadih|zada|zadi|zad|pur|[ai]va|[ai]v|i+an)$|(?<=....)i+$"
 )
 
 

@@ -75,7 +75,18 @@ def test_it_drops_a_muhammad_prefix_and_a_jon_suffix() -> None:
 
 @pytest.mark.parametrize(
     "surname",
-    ["Karimov", "Каримова", "Каримзода", "Karimzade", "Karimi", "کریمی", "Karimpur"],
+    [
+        "Karimov",
+        "Каримова",
+        "Каримзода",
+        "Karimzod",
+        "Karimzade",
+        "Karimi",
+        "Karimiy",
+        "کریمی",
+        "Karimpur",
+        "Каримиён",
+    ],
 )
 def test_it_lets_a_surname_meet_the_fathers_name(surname: str) -> None:
     assert lineage_key("", surname).skeletons == lineage_key("Karim", "").skeletons
@@ -85,6 +96,8 @@ def test_it_lets_a_surname_meet_the_fathers_name(surname: str) -> None:
 
 def test_it_reads_russian_patronymics_as_the_fathers_name() -> None:
     assert lineage_key("Каримович", "").forms == lineage_key("Карим", "").forms
+    assert lineage_key("Karim o‘g‘li", "").forms == lineage_key("Карим", "").forms
+    assert name_key("Ne'mat").forms == name_key("Неъмат").forms
     assert lineage_key("Алиевна", "Алиева").forms == lineage_key("Алӣ", "").forms
     assert lineage_key("", "Абдуллоев").forms == lineage_key("Abdullah", "").forms
 
