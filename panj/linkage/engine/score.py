@@ -38,7 +38,7 @@ import numpy.typing as npt
 
 from .encode import FIELDS, FILL, Params
 
-__all__ = ["CUT", "FEATURES", "KNOTS", "WEIGHTS", "pair_scores", "size_shift"]
+__all__ = ["CUT", "FEATURES", "KNOTS", "WEIGHTS", "overlap_shift", "pair_scores", "size_shift"]
 
 #: Agreement levels at which a field's weight changes slope.
 KNOTS = (0.3, 0.45, 0.6, 0.75, 0.9)
@@ -47,36 +47,42 @@ KNOTS = (0.3, 0.45, 0.6, 0.75, 0.9)
 FEATURES = ("given", "lineage", "father", "year", "date", "sex", "place")
 #: Per feature: the weight of being present on both sides, then the change of slope at each knot.
 WEIGHTS: dict[str, tuple[float, float, float, float, float, float]] = {
-    "given": (-4.2, 7.9, 6.1, 1.3, -2.0, -2.8),
-    "lineage": (-2.2, 4.7, 4.1, 1.2, -1.2, -2.2),
-    "father": (-2.2, 3.7, 2.3, -0.4, -2.0, -2.2),
-    "year": (-3.4, 5.9, 4.1, -0.1, -2.6, -1.6),
-    "date": (-3.4, 7.8, 7.3, 5.5, 3.5, 1.4),
-    # set, not estimated: the training sets hold too few pairs of either sex to weigh a
-    # conflict, which a clerk's slip explains about once in fifty (log 0.02/0.5 ≈ −3)
+    "given": (-4.4, 13.2, 12.1, -6.2, -13.0, -7.2),
+    "lineage": (-1.2, 0.6, 10.5, 2.5, -4.2, -6.7),
+    "father": (-4.8, 11.4, 4.9, -7.4, -8.6, -6.6),
+    "year": (-4.6, 10.4, 9.5, -8.3, -7.7, -1.9),
+    "date": (-2.8, 3.5, 6.8, 7.5, 4.8, 1.9),
+    # set, not estimated: no training pair of the same person gives two sexes, so the fit
+    # makes a conflict all but a veto; a clerk's slip explains one about once in fifty
+    # (log 0.02/0.5 ≈ −3)
     "sex": (-3.0, 4.3, 0.0, 0.0, 0.0, 0.0),
-    "place": (-6.1, 6.4, 5.6, 3.5, 1.5, 0.0),
+    "place": (-5.5, 10.1, 8.4, -1.3, -9.1, -6.4),
 }
 #: Agreements that count together for more than apart: (feature, feature, weight) on the
 #: product of how far each is above `JOINT_KNOT`. A given name together with the father's name
 #: is far rarer between two people than either alone.
 JOINT_KNOT = 0.6
 JOINT: tuple[tuple[str, str, float], ...] = (
-    ("given", "lineage", 2.7),
-    ("given", "year", 0.5),
-    ("lineage", "year", 0.3),
+    ("given", "lineage", 5.1),
+    ("given", "year", 1.1),
+    ("lineage", "year", -0.6),
 )
 #: Added per unit of given-name agreement above `JOINT_KNOT` when the pair shares no father's
 #: or family name to go with it (one side gives none).
-GIVEN_ALONE = -1.1
-#: The log-odds of a pair of the calibration sets' size (3 000 × 3 000) before any field.
-INTERCEPT = -6.3
-#: The prior of a run: the more pairs blocking compares for each person who could be in both
-#: files, the less likely any one of them is the same person (namesakes grow with the files).
-#: A run adds SIZE_WEIGHT · (log(people / pairs compared) − SIZE_REFERENCE) to every pair;
-#: SIZE_REFERENCE is that log for the 3 000 × 3 000 calibration sets, so their pairs add nothing.
-SIZE_WEIGHT = 0.7
+GIVEN_ALONE = 0.5
+#: The log-odds of a pair before any field, in a run of the reference size and overlap below.
+INTERCEPT = -8.9
+#: The prior of a run has two parts, both added to every pair of the run.
+#: Its size: the more pairs blocking compares for each person who could be in both files, the
+#: less likely any one of them is the same person (namesakes grow with the files). A run adds
+#: SIZE_WEIGHT · (log(people / pairs compared) − SIZE_REFERENCE); SIZE_REFERENCE is that log
+#: for the 3 000 × 3 000 calibration sets.
+SIZE_WEIGHT = 0.75
 SIZE_REFERENCE = -4.9
+#: Its overlap: the share of the smaller file's people who are in the other file. The weights
+#: were fitted with each training set's true share as a fixed offset (logit(share)); a run
+#: estimates its own (`solve.estimate_overlap`) and adds logit(share) − logit(OVERLAP_REFERENCE).
+OVERLAP_REFERENCE = 2 / 3
 #: Added to the names' weight when they are read swapped (given name in the other record's
 #: father's or family field, and back).
 SWAP = -3.0
@@ -140,6 +146,16 @@ def size_shift(people: int, comparisons: int) -> float:
     if people <= 0 or comparisons <= 0:
         return 0.0
     return SIZE_WEIGHT * (math.log(people / comparisons) - SIZE_REFERENCE)
+
+
+def logit(p: float) -> float:
+    return math.log(p / (1.0 - p))
+
+
+def overlap_shift(share: float) -> float:
+    """The log-odds a run adds to every pair when a `share` of the smaller file's people are
+    thought to be in the other file."""
+    return logit(share) - logit(OVERLAP_REFERENCE)
 
 
 def log_odds_words(xw: WordArray, yw: WordArray, params: Params, shift: float = 0.0) -> FloatArray:

@@ -1,5 +1,12 @@
 """One-to-one matching: each record is matched at most once, best pairs first (greedy).
 
+First, `estimate_overlap` finds the share of the smaller file's people that are in the other
+file, as the expectation-maximisation of Fellegi–Sunter models estimates the share of matches:
+start from the reference share, solve, take the share of records matched, and again, until it
+holds still. The run's prior follows it (`score.overlap_shift`): two files that share few people
+give every pair lower odds, which keeps namesakes of people in one file only from being taken
+for them; files that share nearly everyone accept weaker pairs.
+
 Before the pairs are solved, `discount_ambiguity` lowers the score of a pair by its
 competitors: the other candidates of either record. Two files drawn from the same names hold
 namesakes (the same given and father's names, a close birth year); a pair that has close
@@ -13,32 +20,39 @@ from __future__ import annotations
 import numpy as np
 
 from .compare import Candidates
-from .score import CUT, FloatArray
+from .score import CUT, OVERLAP_REFERENCE, FloatArray, logit, overlap_shift
 
-__all__ = ["AMBIGUITY_FLOOR", "discount_ambiguity", "greedy_one_to_one", "solve"]
+__all__ = [
+    "AMBIGUITY_FLOOR",
+    "discount_ambiguity",
+    "estimate_overlap",
+    "greedy_one_to_one",
+    "shifted",
+    "solve",
+]
 
-#: Candidates down to this score are read as competitors. Reading lower (0.1) changed F1 by
-#: less than 0.003 on the calibration sets and would slow the comparison of large files.
-AMBIGUITY_FLOOR = 0.25
-#: How much a competitor's odds count against a pair.
-COMPETITOR_WEIGHT = 8.0
-#: Log-odds added to every pair once competitors are counted (a pair without competitors gains
-#: 1.0, about a factor 2.7 of odds). Both constants were chosen with the cut of `score.py`, on
-#: seeded cross-script sets other than the benchmark's and on FEBRL4.
-ALONE_BONUS = 1.0
+#: Candidates down to this score (at the reference overlap) are kept: as competitors, and as
+#: pairs that a larger overlap than the reference can lift above the threshold.
+AMBIGUITY_FLOOR = 0.1
+#: How much a competitor's odds count against a pair (chosen with the cut of `score.py`, on
+#: seeded cross-script sets other than the benchmark's and on FEBRL4).
+COMPETITOR_WEIGHT = 3.0
+#: The bounds of an estimated overlap, and when its estimate holds still.
+OVERLAP_BOUNDS = (0.02, 0.98)
+OVERLAP_ROUNDS = 10
 
 
 def discount_ambiguity(c: Candidates) -> Candidates:
     """The candidates with scores lowered by their competitors: a pair of log-odds L whose
     records have other candidates of odds o₁, o₂, … (either side) gets
-    L − log(1 + w·Σoᵢ) + bonus, a posterior in which the rivals share the belief."""
+    L − log(1 + w·Σoᵢ), a posterior in which the rivals share the belief."""
     if len(c) == 0:
         return c
     s = np.clip(c.score, 1e-15, 1.0 - 1e-15)
     log_odds: FloatArray = np.log(s) - np.log1p(-s) + CUT
     odds = np.exp(np.minimum(log_odds, 50.0))
     rivals = np.bincount(c.a, weights=odds)[c.a] + np.bincount(c.b, weights=odds)[c.b] - 2.0 * odds
-    adjusted = log_odds - np.log1p(COMPETITOR_WEIGHT * np.maximum(rivals, 0.0)) + ALONE_BONUS
+    adjusted = log_odds - np.log1p(COMPETITOR_WEIGHT * np.maximum(rivals, 0.0))
     score = np.asarray(1.0 / (1.0 + np.exp(-(adjusted - CUT))), dtype=np.float64)
     return Candidates(c.a, c.b, score, c.comparisons, c.shift)
 
@@ -66,3 +80,29 @@ def solve(c: Candidates, threshold: float) -> Candidates:
     return greedy_one_to_one(
         Candidates(found.a[keep], found.b[keep], found.score[keep], found.comparisons, found.shift)
     )
+
+
+def shifted(c: Candidates, log_odds: float) -> Candidates:
+    """The candidates with `log_odds` added to every pair's."""
+    if log_odds == 0.0 or len(c) == 0:
+        return c
+    s = np.clip(c.score, 1e-15, 1.0 - 1e-15)
+    moved = np.log(s) - np.log1p(-s) + log_odds
+    score = np.asarray(1.0 / (1.0 + np.exp(-moved)), dtype=np.float64)
+    return Candidates(c.a, c.b, score, c.comparisons, c.shift + log_odds)
+
+
+def estimate_overlap(c: Candidates, people: int, threshold: float = 0.5) -> float:
+    """The share of the smaller file's `people` who are in the other file: the share matched
+    from `threshold` up when the run's prior assumes it (a fixed point, from the reference)."""
+    low, high = OVERLAP_BOUNDS
+    share = OVERLAP_REFERENCE
+    if people <= 0:
+        return low
+    for _ in range(OVERLAP_ROUNDS):
+        matched = len(solve(shifted(c, overlap_shift(share)), threshold))
+        new = min(high, max(low, matched / people))
+        if abs(logit(new) - logit(share)) < 0.01:
+            return new
+        share = new
+    return share

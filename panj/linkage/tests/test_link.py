@@ -7,8 +7,14 @@ import numpy as np
 from panj.linkage.engine import DEFAULT_THRESHOLD, Secret, encode_people, link
 from panj.linkage.engine.compare import Candidates, candidates, similarity
 from panj.linkage.engine.generate import cross_script_set
-from panj.linkage.engine.score import size_shift
-from panj.linkage.engine.solve import greedy_one_to_one
+from panj.linkage.engine.score import overlap_shift, size_shift
+from panj.linkage.engine.solve import (
+    AMBIGUITY_FLOOR,
+    estimate_overlap,
+    greedy_one_to_one,
+    shifted,
+    solve,
+)
 
 
 def test_it_keeps_almost_every_true_pair_in_some_block() -> None:
@@ -75,7 +81,7 @@ def test_it_lowers_a_pair_that_has_a_close_rival_below_one_that_stands_alone() -
     )
     found = discount_ambiguity(c)
     alone, contested, rival = found.score.tolist()
-    assert alone > 0.9
+    assert np.isclose(alone, 0.9)
     assert contested < alone
     assert rival < contested
     assert found.a.tolist() == [0, 1, 2]
@@ -94,3 +100,28 @@ def test_a_pair_counts_for_less_when_the_files_hold_more_people_it_could_be() ->
     assert large.shift < small.shift
     # files of the calibration sets' size are the reference: nothing is added
     assert abs(size_shift(3000, round(3000 * np.exp(4.9)))) < 1e-5
+
+
+def test_it_estimates_how_many_people_the_files_share_and_trusts_pairs_accordingly() -> None:
+    secret = Secret.generate()
+
+    def run(shared: int, alone: int) -> tuple[float, float, float]:
+        data = cross_script_set(shared, alone, alone, seed=8)
+        a, b = encode_people(data.a, secret), encode_people(data.b, secret)
+        found = candidates(a, b, AMBIGUITY_FLOOR)
+        share = estimate_overlap(found, min(len(a), len(b)))
+
+        def precision(log_odds: float) -> float:
+            pairs = solve(shifted(found, log_odds), DEFAULT_THRESHOLD)
+            rows = zip(pairs.a.tolist(), pairs.b.tolist(), strict=True)
+            taken = {(a.ids[i], b.ids[j]) for i, j in rows}
+            return len(taken & data.links) / max(1, len(taken))
+
+        return share, precision(overlap_shift(share)), precision(0.0)
+
+    few, precision_few, precision_as_if_many = run(150, 1350)  # one person in ten
+    assert 0.05 <= few <= 0.2
+    # namesakes of people in one file only are what a low overlap makes likely
+    assert precision_few > precision_as_if_many + 0.1
+    many, _precision, _ = run(1400, 100)  # nearly everyone
+    assert many >= 0.8
