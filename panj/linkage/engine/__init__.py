@@ -41,12 +41,12 @@ __all__ = [
 
 #: Score from which two encodings are taken for the same person. A score is the logistic of the
 #: pair's log-odds (`score.py`), shifted so that the calibrated cut sits at 0.5: unrelated
-#: people score near 0, identical records near 1. Calibrated once, not per data set: the
-#: weights were estimated on FEBRL4 and six seeded cross-script sets, and the cut and the
-#: competitor discount of `solve.py` chosen together on three other seeded sets and FEBRL4,
-#: where the cross-script sets are within 0.005 of their best F1 and FEBRL4 stays near 0.99.
-#: Lower it to find more pairs for review at the price of more namesakes; raise it to report
-#: fewer.
+#: people score near 0, identical records near 1. Calibrated once, not per data set (the
+#: weights on FEBRL4 and seven seeded cross-script sets; the cut and the competitor discount of
+#: `solve.py` on five other seeded sets and FEBRL4); what each run adapts by itself is its
+#: prior, from the size of the files and the share of people they hold in common, estimated
+#: at this threshold whatever threshold a caller reports from. Lower it to find more pairs for
+#: review at the price of more namesakes; raise it to report fewer.
 DEFAULT_THRESHOLD = 0.5
 
 
