@@ -221,7 +221,7 @@ def panj_encode_rate(people: Sequence[Any]) -> float:
 def panj_end_to_end(a: Sequence[Any], b: Sequence[Any]) -> dict[str, float]:
     from panj.linkage.engine import DEFAULT_THRESHOLD, Secret, encode_people
     from panj.linkage.engine.compare import candidates
-    from panj.linkage.engine.solve import AMBIGUITY_FLOOR, solve
+    from panj.linkage.engine.solve import AMBIGUITY_FLOOR, solve_run
 
     secret = Secret.generate()
     t0 = time.perf_counter()
@@ -229,7 +229,8 @@ def panj_end_to_end(a: Sequence[Any], b: Sequence[Any]) -> dict[str, float]:
     t1 = time.perf_counter()
     cands = candidates(ea, eb, min(DEFAULT_THRESHOLD, AMBIGUITY_FLOOR))
     t2 = time.perf_counter()
-    pairs = solve(cands, DEFAULT_THRESHOLD)
+    # the overlap estimate and the one-to-one solution, as `link` does
+    pairs = solve_run(cands, min(len(ea), len(eb)), DEFAULT_THRESHOLD, DEFAULT_THRESHOLD)
     t3 = time.perf_counter()
     return {
         "encode": t1 - t0,

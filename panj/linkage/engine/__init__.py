@@ -17,8 +17,7 @@ from .compare import Candidates, candidates
 from .encode import EncodedSet, Encoder, EncodingError, Params, encode_people
 from .keys import KeyError_, Secret
 from .records import COLUMNS, Person, RecordError, parse_people, read_people
-from .score import overlap_shift
-from .solve import AMBIGUITY_FLOOR, estimate_overlap, shifted, solve
+from .solve import AMBIGUITY_FLOOR, solve_run
 
 __all__ = [
     "COLUMNS",
@@ -67,9 +66,7 @@ def link(
     """Probable shared people of two encoded files, one-to-one, best first."""
     # competitors, and pairs that a larger overlap lifts, are read below the threshold
     found = candidates(a, b, min(threshold, AMBIGUITY_FLOOR), threads=threads)
-    # the overlap is estimated at the calibrated cut, whatever threshold the caller reports from
-    share = estimate_overlap(found, min(len(a), len(b)), DEFAULT_THRESHOLD)
-    pairs = solve(shifted(found, overlap_shift(share)), threshold)
+    pairs = solve_run(found, min(len(a), len(b)), threshold, DEFAULT_THRESHOLD)
     return [
         Match(a.ids[i], b.ids[j], float(s))
         for i, j, s in zip(pairs.a.tolist(), pairs.b.tolist(), pairs.score.tolist(), strict=True)

@@ -41,7 +41,8 @@ class Candidates:
     b: IntArray
     score: FloatArray
     comparisons: int = 0
-    #: the log-odds added to every pair for the size of the files (`score.size_shift`)
+    #: the log-odds added to every pair by the run's prior (`score.size_shift`, then
+    #: `score.overlap_shift`)
     shift: float = 0.0
 
     def __len__(self) -> int:

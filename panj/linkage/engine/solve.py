@@ -29,6 +29,7 @@ __all__ = [
     "greedy_one_to_one",
     "shifted",
     "solve",
+    "solve_run",
 ]
 
 #: Candidates down to this score (at the reference overlap) are kept: as competitors, and as
@@ -106,3 +107,10 @@ def estimate_overlap(c: Candidates, people: int, threshold: float = 0.5) -> floa
             return new
         share = new
     return share
+
+
+def solve_run(c: Candidates, people: int, threshold: float, estimate_at: float) -> Candidates:
+    """A run's pairs from `threshold` up, one-to-one, once its prior has the overlap estimated
+    at `estimate_at` (the calibrated cut, so that a caller's threshold cannot move it)."""
+    share = estimate_overlap(c, people, estimate_at)
+    return solve(shifted(c, overlap_shift(share)), threshold)
