@@ -27,9 +27,10 @@ The weights were estimated once, by logistic regression on the pairs that blocki
 FEBRL4 and in seven seeded cross-script sets of 3 000 to 7 500 records a side that share from
 10 % to 90 % of their people (none of them a set the benchmark reports), each set weighing the
 same, with each set's true share as a fixed offset; they are rounded and the same for every
-data set. The sum is a log-odds, and the score its logistic, shifted so that the calibrated cut
-`CUT` sits at 0.5 (the default threshold); `CUT` was chosen on five other seeded sets (of 10 %,
-67 % and 93 % overlap) and FEBRL4.
+data set (`bench/linkage_fit.py` does the fit again and prints them). The sum is a log-odds,
+and the score its logistic, shifted so that the calibrated cut `CUT` sits at 0.5 (the default
+threshold); `CUT` was chosen on five other seeded sets (of 10 %, 67 % and 93 % overlap) and
+FEBRL4.
 
 Everything is computed on encodings laid out word first (`log_odds_words`), by whole arrays:
 per pair a few dozen XORs and popcounts of 64-bit words and table look-ups.
