@@ -56,7 +56,8 @@ __all__ = ["EncodedSet", "Encoder", "EncodingError", "Params", "encode_people"]
 
 FORMAT = "panj-linkage-encodings"
 #: 1: one record-level filter. 2: one balanced segment per field and a word of field presence.
-FORMAT_VERSION = 2
+#: 3: as 2, with a name's letters among its tokens (a version-2 filter of the same name differs).
+FORMAT_VERSION = 3
 
 
 class EncodingError(ValueError):
