@@ -115,26 +115,38 @@ def _field(feature: str) -> str:
     return feature if feature in FIELDS else "given"
 
 
+#: The pairs of name fields read for the names' agreement, in their fields and swapped (given
+#: name against the other record's father's or family name, and back).
+LINEAGE = (("father", "father"), ("father", "family"), ("family", "father"), ("family", "family"))
+GIVEN_SWAPPED = (("given", "father"), ("given", "family"))
+LINEAGE_SWAPPED = (("father", "given"), ("family", "given"))
+
+
+def agreement_table(params: Params, fld: str) -> FloatArray:
+    """A field's agreement (Dice similarity) for every Hamming distance of two of its filters:
+    a balanced filter holds a fixed number of ones, about size · (1 − e^−fill)."""
+    ones = int(getattr(params, fld)) * (1.0 - np.exp(-FILL[fld]))
+    per_bit = 2.0 if params.balanced else 1.0
+    distances = np.arange(params.stored(fld) + 1)
+    return np.asarray(np.clip(1.0 - distances / (per_bit * 2.0 * ones), 0.0, 1.0), np.float64)
+
+
 class _Tables:
     """Per feature, indexed by the Hamming distance of two filters (a last entry for a feature
     missing on either side): its weight, and how far its agreement is above `JOINT_KNOT` (0
     when missing). Built once per set of parameters."""
 
     def __init__(self, params: Params) -> None:
-        per_bit = 2.0 if params.balanced else 1.0
         self.tables: dict[str, npt.NDArray[np.float32]] = {}
         self.above: dict[str, npt.NDArray[np.float32]] = {}
         self.missing: dict[str, int] = {}
         for feature in FEATURES:
-            fld = _field(feature)
-            stored = params.stored(fld)
-            ones = int(getattr(params, fld)) * (1.0 - np.exp(-FILL[fld]))
-            dice = np.clip(1.0 - np.arange(stored + 1) / (per_bit * 2.0 * ones), 0.0, 1.0)
+            dice = agreement_table(params, _field(feature))
             self.tables[feature] = np.append(_weight(feature, dice), 0.0).astype(np.float32)
             self.above[feature] = np.append(np.maximum(0.0, dice - JOINT_KNOT), 0.0).astype(
                 np.float32
             )
-            self.missing[feature] = stored + 1
+            self.missing[feature] = len(dice)
 
 
 _TABLES: dict[Params, _Tables] = {}
@@ -198,7 +210,7 @@ def log_odds_words(xw: WordArray, yw: WordArray, params: Params, shift: float = 
     missing = t.missing["given"]  # the name fields share one size
     fathers = distance("father", "father", missing)
 
-    def best(pairs: list[tuple[str, str]]) -> npt.NDArray[np.uint16]:
+    def best(pairs: tuple[tuple[str, str], ...]) -> npt.NDArray[np.uint16]:
         out = fathers.copy() if pairs[0] == ("father", "father") else distance(*pairs[0], missing)
         for fa, fb in pairs[1:]:
             np.minimum(out, distance(fa, fb, missing), out=out)
@@ -220,16 +232,8 @@ def log_odds_words(xw: WordArray, yw: WordArray, params: Params, shift: float = 
         return np.asarray(out, dtype=np.float32)
 
     # names in their fields, or given and father's/family names swapped: the better reading
-    straight = names(
-        distance("given", "given", missing),
-        best(
-            [("father", "father"), ("father", "family"), ("family", "father"), ("family", "family")]
-        ),
-    )
-    swapped = names(
-        best([("given", "father"), ("given", "family")]),
-        best([("father", "given"), ("family", "given")]),
-    )
+    straight = names(distance("given", "given", missing), best(LINEAGE))
+    swapped = names(best(GIVEN_SWAPPED), best(LINEAGE_SWAPPED))
     total = np.maximum(straight, swapped + np.float32(SWAP))
     total += t.tables["father"][fathers]
     total += np.float32(INTERCEPT + shift)
