@@ -41,6 +41,7 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -153,6 +154,9 @@ _NAME_KEYS: dict[str, Callable[[str], NameKey]] = {
     "family": family_key,
     "place": place_key,
 }
+_FIELD_VALUES = attrgetter(
+    "given_name", "father_name", "family_name", "year", "birth_date", "sex", "place"
+)
 #: Birth year tokens: an estimated year two years off still shares three of five tokens.
 YEAR_WINDOW = (-2, -1, 0, 1, 2)
 
@@ -341,66 +345,76 @@ class Encoder:
             tokens = [str(value)]
         return np.array(self._spread(fld, [(tokens, budget)]), dtype=np.int64)
 
-    def record_positions(self, p: Person) -> tuple[list[npt.NDArray[np.int64]], int]:
-        """The positions of each field given, and the presence word (bit i: field i given)."""
-        values = (p.given_name, p.father_name, p.family_name, p.year, p.birth_date, p.sex, p.place)
-        present: list[npt.NDArray[np.int64]] = []
-        mask = 0
-        cache = self._cache
-        for i, (fld, value) in enumerate(zip(FIELDS, values, strict=True)):
-            if not value:
-                continue
-            ck = (fld, value)
-            if ck in cache:
-                pos = cache[ck]
-            else:
-                pos = cache[ck] = self._compute(fld, value)
-            if pos is not None:
-                present.append(pos)
-                mask |= 1 << i
-        return present, mask
-
     def encode(self, people: Sequence[Person], chunk: int = 16384) -> EncodedSet:
-        """Set bits chunk by chunk. Balanced segments are built already permuted: every record
-        starts with all complement bits set, and each set filter bit clears its complement. A
-        missing field leaves its segment empty and its presence bit clear."""
+        """Each field's segment is built once for each distinct value (records repeat names,
+        years and places a lot) and copied to every record that gives that value. A missing
+        field, or a name field with no name in it, leaves only its complement bits set and its
+        presence bit clear."""
         n = len(people)
         prm = self.params
-        width = prm.bits
-        presence = np.zeros((n, 1), dtype=np.uint64)
-        packed = np.empty((n, width // 8), dtype=np.uint8)
-        for start in range(0, n, chunk):
-            part = people[start : start + chunk]
-            m = len(part)
-            arrays: list[npt.NDArray[np.int64]] = []
-            counts = np.zeros(m, dtype=np.int64)
-            for r, p in enumerate(part):
-                present, mask = self.record_positions(p)
-                arrays.extend(present)
-                counts[r] = sum(len(a) for a in present)
-                presence[start + r, 0] = mask
-            cols = np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
-            base = np.repeat(np.arange(m, dtype=np.int64) * width, counts)
-            bits = np.empty((m, width), dtype=np.bool_)
-            bits[:] = self._complement_row
-            flat = bits.reshape(-1)
-            flat[base + self._where[cols]] = True
-            if prm.balanced:
-                flat[base + self._where_c[cols]] = False
-            packed[start : start + m] = np.packbits(bits, axis=1, bitorder="little")
-        filters = packed.view(np.uint64).reshape(n, prm.words)
-        filters[:, prm.presence_word] = presence[:, 0]
+        filters = np.empty((n, prm.words), dtype=np.uint64)
+        presence = np.zeros(n, dtype=np.uint64)
+        columns = list(zip(*map(_FIELD_VALUES, people), strict=True)) or [()] * len(FIELDS)
+        for i, (fld, word, count) in enumerate(prm.segments()):
+            row_of = {v: r for r, v in enumerate(dict.fromkeys(columns[i]))}
+            rows = np.fromiter(map(row_of.__getitem__, columns[i]), dtype=np.int64, count=n)
+            segments, given = self._segments(fld, word, count, list(row_of), chunk)
+            filters[:, word : word + count] = segments[rows]
+            presence |= given[rows] << np.uint64(i)
+        filters[:, prm.presence_word] = presence
         blocks = np.zeros((n, BLOCK_COLUMNS), dtype=np.uint64)
         for r, p in enumerate(people):
             keys = self._blocker.keys(p)
             blocks[r, : len(keys)] = keys
         return EncodedSet(
             ids=[p.id for p in people],
-            filters=np.ascontiguousarray(filters),
+            filters=filters,
             blocks=blocks,
             params=self.params,
             key_check=self.secret.check_value(),
         )
+
+    def _segments(
+        self, fld: str, word: int, count: int, values: list[object], chunk: int
+    ) -> tuple[npt.NDArray[np.uint64], npt.NDArray[np.uint64]]:
+        """The segment of each value of one field, and 1 where the value was given. Balanced
+        segments are built already permuted: every segment starts with all its complement bits
+        set, and each set filter bit clears its complement."""
+        width = 64 * count
+        complement = self._complement_row[64 * word : 64 * (word + count)]
+        where = self._where - 64 * word
+        where_c = self._where_c - 64 * word
+        segments = np.empty((len(values), count), dtype=np.uint64)
+        given = np.zeros(len(values), dtype=np.uint64)
+        cache = self._cache
+        for start in range(0, len(values), chunk):
+            part = values[start : start + chunk]
+            m = len(part)
+            arrays: list[npt.NDArray[np.int64]] = []
+            counts = np.zeros(m, dtype=np.int64)
+            for r, value in enumerate(part):
+                if not value:
+                    continue
+                ck = (fld, value)
+                if ck in cache:
+                    pos = cache[ck]
+                else:
+                    pos = cache[ck] = self._compute(fld, value)
+                if pos is not None:
+                    arrays.append(pos)
+                    counts[r] = len(pos)
+                    given[start + r] = 1
+            cols = np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
+            base = np.repeat(np.arange(m, dtype=np.int64) * width, counts)
+            bits = np.empty((m, width), dtype=np.bool_)
+            bits[:] = complement
+            flat = bits.reshape(-1)
+            flat[base + where[cols]] = True
+            if self.params.balanced:
+                flat[base + where_c[cols]] = False
+            packed = np.packbits(bits, axis=1, bitorder="little")
+            segments[start : start + m] = packed.view(np.uint64).reshape(m, count)
+        return segments, given
 
 
 def encode_people(
