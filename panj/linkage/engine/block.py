@@ -45,12 +45,20 @@ BLOCKING_LEAK = "block membership and block sizes (sex × birth year; name begin
 
 
 class BlockKeyer:
+    """The blocking keys of records under one key. Each part is cached apart (the year keys by
+    sex, year and name initials; the name keys by sex and name beginnings; the place and date
+    keys by place and date), since records share each part far more often than all of them."""
+
     def __init__(self, key: bytes) -> None:
         self._key = key
         self._cache: dict[str, int] = {}
-        self._keys: dict[tuple[object, ...], list[int]] = {}
-        self._place_keys: dict[tuple[object, ...], list[int]] = {}
-        self._names: dict[tuple[str, str, str], tuple[tuple[str, ...], tuple[str, ...]]] = {}
+        self._given: dict[str, tuple[str, ...]] = {}
+        self._lineage: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._beginnings: dict[tuple[tuple[str, ...], tuple[str, ...]], _Beginnings] = {}
+        self._year_keys: dict[tuple[str, int, str], list[int]] = {}
+        self._name_keys: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+        self._places: dict[str, str | None] = {}
+        self._place_keys: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         self._dates: dict[str, list[int]] = {}
 
     def _hash(self, text: str) -> int:
@@ -62,16 +70,28 @@ class BlockKeyer:
         return hit
 
     def _skeletons(self, p: Person) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        ck = (p.given_name, p.father_name, p.family_name)
-        hit = self._names.get(ck)
-        if hit is None:
+        """The skeleton of the given name; those of the father's and family name."""
+        given = self._given.get(p.given_name)
+        if given is None:
             given = name_key(p.given_name).skeletons[:1] if p.given_name else ()
-            lineage = (
-                lineage_key(p.father_name, p.family_name).skeletons[:2]
-                if p.father_name or p.family_name
-                else ()
+            self._given[p.given_name] = given
+        ck = (p.father_name, p.family_name)
+        lineage = self._lineage.get(ck)
+        if lineage is None:
+            lineage = lineage_key(*ck).skeletons[:2] if p.father_name or p.family_name else ()
+            self._lineage[ck] = lineage
+        return given, lineage
+
+    def _beginnings_of(self, given: tuple[str, ...], lineage: tuple[str, ...]) -> _Beginnings:
+        ck = (given, lineage)
+        hit = self._beginnings.get(ck)
+        if hit is None:
+            names = (*given, *lineage)
+            hit = self._beginnings[ck] = _Beginnings(
+                initials="".join(sorted({sk[0] for sk in names})),
+                prefixes=tuple(dict.fromkeys(sk[:3] for sk in names)),
+                pairs=tuple(sorted({g[0] + n[0] for g in given for n in lineage})),
             )
-            hit = self._names[ck] = (given, lineage)
         return hit
 
     def _date_keys(self, d: str) -> list[int]:
@@ -84,44 +104,65 @@ class BlockKeyer:
 
     def keys(self, p: Person) -> list[int]:
         given, lineage = self._skeletons(p)
-        ck = (p.sex, p.year, given, lineage)
-        keys = self._keys.get(ck)
-        if keys is None:
-            keys = [self._hash(t) for t in self._texts(p.sex, p.year, given, lineage)]
-            self._keys[ck] = keys
+        names = self._beginnings_of(given, lineage)
+        sex = p.sex if p.sex in _SEXES else ""
+        year = p.year
+        keys: list[int] = []
+        if year:
+            ck = (sex, year, names.initials)
+            year_keys = self._year_keys.get(ck)
+            if year_keys is None:
+                year_keys = self._year_keys[ck] = [
+                    self._hash(f"y:{s}:{year + d}:{c}")
+                    for s in _SEXES.get(sex, _SEXES_EITHER)
+                    for d in YEARS
+                    for c in names.initials
+                ]
+            keys = year_keys
+        # whatever the birth year says, and with given and family names in either field
+        nk = (sex, names.prefixes)
+        name_keys = self._name_keys.get(nk)
+        if name_keys is None:
+            name_keys = self._name_keys[nk] = [
+                self._hash(f"n:{s}:{b}") for s in _SEXES.get(sex, _SEXES_EITHER) for b in nk[1]
+            ]
+        keys = keys + name_keys
         if p.place:
-            pk = (p.place, given, lineage)
-            more = self._place_keys.get(pk)
-            if more is None:
-                more = [self._hash(t) for t in self._place_texts(p.place, given, lineage)]
-                self._place_keys[pk] = more
-            keys = keys + more
+            keys = keys + self._place_keys_of(p.place, names.pairs)
         if p.birth_date:
             keys = keys + self._date_keys(p.birth_date)
         return keys[:BLOCK_COLUMNS]
 
-    @staticmethod
-    def _texts(
-        sex: str,
-        year: int | None,
-        given: tuple[str, ...],
-        lineage: tuple[str, ...],
-    ) -> list[str]:
-        initials = sorted({sk[0] for sk in (*given, *lineage)})
-        sexes = [sex] if sex in ("M", "F") else ["M", "F"]
-        out: list[str] = []
-        if year:
-            out.extend(f"y:{s}:{year + d}:{c}" for s in sexes for d in YEARS for c in initials)
-        # whatever the birth year says, and with given and family names in either field
-        out.extend(f"n:{s}:{sk[:3]}" for s in sexes for sk in (*given, *lineage))
-        return list(dict.fromkeys(out))
-
-    @staticmethod
-    def _place_texts(place: str, given: tuple[str, ...], lineage: tuple[str, ...]) -> list[str]:
+    def _place_keys_of(self, place: str, pairs: tuple[str, ...]) -> list[int]:
         """The place with the first letters of the given and of a father's or family name, for
         when the birth date and the names' beginnings are mistyped."""
-        pairs = sorted({g[0] + n[0] for g in given for n in lineage})
-        return [f"p:{pl[:3]}:{c}" for pl in place_key(place).skeletons[:1] for c in pairs]
+        if place in self._places:
+            beginning = self._places[place]
+        else:
+            skeletons = place_key(place).skeletons
+            beginning = self._places[place] = skeletons[0][:3] if skeletons else None
+        if beginning is None or not pairs:
+            return []
+        ck = (beginning, pairs)
+        hit = self._place_keys.get(ck)
+        if hit is None:
+            hit = self._place_keys[ck] = [self._hash(f"p:{beginning}:{c}") for c in pairs]
+        return hit
+
+
+@dataclass(frozen=True, slots=True)
+class _Beginnings:
+    """What the blocking keys take of a record's names: the initials of their skeletons, sorted;
+    their distinct first three letters; and each given initial with each other initial."""
+
+    initials: str
+    prefixes: tuple[str, ...]
+    pairs: tuple[str, ...]
+
+
+_SEXES = {"M": ("M",), "F": ("F",)}
+#: an unknown sex is blocked as either
+_SEXES_EITHER = ("M", "F")
 
 
 @dataclass(frozen=True, slots=True)

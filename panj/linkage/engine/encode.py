@@ -362,10 +362,18 @@ class Encoder:
             filters[:, word : word + count] = segments[rows]
             presence |= given[rows] << np.uint64(i)
         filters[:, prm.presence_word] = presence
-        blocks = np.zeros((n, BLOCK_COLUMNS), dtype=np.uint64)
-        for r, p in enumerate(people):
+        flat_keys: list[int] = []
+        key_counts: list[int] = []
+        for p in people:
             keys = self._blocker.keys(p)
-            blocks[r, : len(keys)] = keys
+            flat_keys += keys
+            key_counts.append(len(keys))
+        counts = np.array(key_counts, dtype=np.int64)
+        starts = np.cumsum(counts) - counts
+        flat = np.array(flat_keys, dtype=np.uint64)
+        blocks = np.zeros((n, BLOCK_COLUMNS), dtype=np.uint64)
+        rows = np.repeat(np.arange(n, dtype=np.int64), counts)
+        blocks[rows, np.arange(len(flat)) - np.repeat(starts, counts)] = flat
         return EncodedSet(
             ids=[p.id for p in people],
             filters=filters,
