@@ -41,6 +41,7 @@ import io
 import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from operator import attrgetter
 from pathlib import Path
 from typing import Any
@@ -254,12 +255,18 @@ class Encoder:
         # swapped; Karimov's father Karim) can still be recognised
         self._label = {f: "name" if f in NAMES else f for f in FIELDS}
         self._keys = {lb: secret.derive(f"tokens:{lb}") for lb in set(self._label.values())}
+        self._hashers = {
+            lb: hashlib.blake2b(key=key, digest_size=16) for lb, key in self._keys.items()
+        }
         self._tokens: dict[tuple[str, str], tuple[int, int]] = {}
-        self._token_positions: dict[tuple[str, str, int], tuple[int, ...]] = {}
+        # positions within a field's filter, by field key and count, then by token
+        self._token_positions: dict[tuple[str, int], dict[str, tuple[int, ...]]] = {}
+        self._forms: dict[tuple[str, str, float], tuple[int, ...]] = {}
         self._size = {f: int(getattr(prm, f)) for f in FIELDS}
+        self._label_size = {self._label[f]: self._size[f] for f in FIELDS}
         self._budget = {f: round(self._size[f] * FILL[f]) for f in FIELDS}
         self._offset: dict[str, int] = {}
-        self._cache: dict[tuple[str, object], npt.NDArray[np.int64] | None] = {}
+        self._cache: dict[tuple[str, object], tuple[int, ...] | None] = {}
         self._blocker = BlockKeyer(secret.derive("blocking"))
         # base bit i of field f (offset + i) is stored at _where[...]; its complement at
         # _where_c[...]; each field's bits are permuted within its own segment
@@ -285,55 +292,65 @@ class Encoder:
         ck = (label, tok)
         hit = self._tokens.get(ck)
         if hit is None:
-            d = hashlib.blake2b(tok.encode(), key=self._keys[label], digest_size=16).digest()
+            h = self._hashers[label].copy()
+            h.update(tok.encode())
+            d = h.digest()
             hit = (int.from_bytes(d[:8], "little"), int.from_bytes(d[8:], "little") | 1)
             self._tokens[ck] = hit
         return hit
 
-    def _spread(self, fld: str, parts: list[tuple[Sequence[str], int]]) -> list[int]:
-        """For each (tokens, budget): `budget` positions spread evenly over the tokens. A
-        token's k positions are h1 + j·h2 mod size, j < k (double hashing), from one BLAKE2b
-        digest under the field's key."""
-        size = self._size[fld]
-        label = self._label[fld]
-        offset = self._offset[fld]
-        cache = self._token_positions
-        out: list[int] = []
-        for tokens, budget in parts:
-            n = len(tokens)
-            if not n:
+    def _spread(self, label: str, tokens: Sequence[str], budget: int, out: list[int]) -> None:
+        """Adds `budget` positions spread evenly over the tokens, the first ones taking one
+        more when they do not divide evenly. A token's k positions are h1 + j·h2 mod size,
+        j < k (double hashing), from one BLAKE2b digest under the field's key."""
+        n = len(tokens)
+        if not n:
+            return
+        k, extra = divmod(budget, n)
+        for kk, part in ((k + 1, tokens[:extra]), (k, tokens[extra:])):
+            if not kk or not part:
                 continue
-            base, extra = divmod(budget, n)
-            for i, tok in enumerate(tokens):
-                k = base + (1 if i < extra else 0)
-                if not k:
-                    continue
-                ck = (tok, fld, k)
-                pos = cache.get(ck)
+            table = self._token_positions.get((label, kk))
+            if table is None:
+                table = self._token_positions[label, kk] = {}
+            for tok in part:
+                pos = table.get(tok)
                 if pos is None:
+                    size = self._label_size[label]
                     h1, h2 = self._hashes(label, tok)
-                    pos = tuple(offset + (h1 + j * h2) % size for j in range(k))
-                    cache[ck] = pos
-                out.extend(pos)
-        return out
+                    a, b = h1 % size, h2 % size
+                    pos = table[tok] = tuple([(a + j * b) % size for j in range(kk)])
+                out += pos
 
-    def _compute(self, fld: str, value: object) -> npt.NDArray[np.int64] | None:
-        """The positions of one field's value; None when it holds no name at all."""
+    def _name_positions(self, label: str, form: str, share: float) -> tuple[int, ...]:
+        """The positions of one form of a name, which takes `share` of its field's budget;
+        cached, since one form often stands in several fields (Karim, Karimov, Karimovich)."""
+        ck = (label, form, share)
+        hit = self._forms.get(ck)
+        if hit is None:
+            spelled, consonants = form_tokens(form)
+            sk = share * SKELETON_SHARE if consonants else 0.0
+            out: list[int] = []
+            self._spread(label, spelled, round(share - sk), out)
+            self._spread(label, consonants, round(sk), out)
+            hit = self._forms[ck] = tuple(out)
+        return hit
+
+    def _compute(self, fld: str, value: object) -> tuple[int, ...] | None:
+        """The positions of one field's value within its filter; None when it holds no name
+        at all."""
         budget = self._budget[fld]
+        label = self._label[fld]
+        out: list[int] = []
         if fld in _NAME_KEYS:
             forms = _NAME_KEYS[fld](str(value)).forms
             if not forms:
                 return None
             share = budget / len(forms)
-            out: list[int] = []
             for form in forms:
-                spelled, consonants = form_tokens(form)
-                sk = share * SKELETON_SHARE if consonants else 0.0
-                out.extend(
-                    self._spread(fld, [(spelled, round(share - sk)), (consonants, round(sk))])
-                )
+                out += self._name_positions(label, form, share)
             # a position set twice is set once: no need to remove repeats
-            return np.array(out, dtype=np.int64)
+            return tuple(out)
         if fld == "year":
             assert isinstance(value, int)
             tokens = [f"y{value + d}" for d in YEAR_WINDOW]
@@ -343,7 +360,8 @@ class Encoder:
             tokens = [f"d{y}{m}{dd}", f"md{m}{dd}", f"ym{y}{m}", f"yd{y}{dd}"]
         else:
             tokens = [str(value)]
-        return np.array(self._spread(fld, [(tokens, budget)]), dtype=np.int64)
+        self._spread(label, tokens, budget, out)
+        return tuple(out)
 
     def encode(self, people: Sequence[Person], chunk: int = 16384) -> EncodedSet:
         """Each field's segment is built once for each distinct value (records repeat names,
@@ -390,15 +408,16 @@ class Encoder:
         set, and each set filter bit clears its complement."""
         width = 64 * count
         complement = self._complement_row[64 * word : 64 * (word + count)]
-        where = self._where - 64 * word
-        where_c = self._where_c - 64 * word
+        fld_bits = slice(self._offset[fld], self._offset[fld] + self._size[fld])
+        where = self._where[fld_bits] - 64 * word
+        where_c = self._where_c[fld_bits] - 64 * word if self.params.balanced else where[:0]
         segments = np.empty((len(values), count), dtype=np.uint64)
         given = np.zeros(len(values), dtype=np.uint64)
         cache = self._cache
         for start in range(0, len(values), chunk):
             part = values[start : start + chunk]
             m = len(part)
-            arrays: list[npt.NDArray[np.int64]] = []
+            arrays: list[tuple[int, ...]] = []
             counts = np.zeros(m, dtype=np.int64)
             for r, value in enumerate(part):
                 if not value:
@@ -412,7 +431,7 @@ class Encoder:
                     arrays.append(pos)
                     counts[r] = len(pos)
                     given[start + r] = 1
-            cols = np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int64)
+            cols = np.fromiter(chain.from_iterable(arrays), dtype=np.int64, count=counts.sum())
             base = np.repeat(np.arange(m, dtype=np.int64) * width, counts)
             bits = np.empty((m, width), dtype=np.bool_)
             bits[:] = complement
