@@ -203,10 +203,16 @@ _CYRILLIC_LETTER = re.compile("[\u0400-\u04ff]")
 
 
 _APOSTROPHE = re.compile(r"(?<=[^\W\d_])['`\u02bb\u02bc\u2018\u2019](?=[^\W\d_])")
+_NOT_LATIN = re.compile(r"[^a-z0-9]+")
+#: names already written in ASCII letters and digits, which the steps below leave as they are
+#: but for the case and the spaces
+_PLAIN = re.compile(r"[A-Za-z0-9 ]+")
 
 
 def to_latin(text: str) -> str:
     """Lower-case ASCII letters, digits and spaces for a name in any script."""
+    if _PLAIN.fullmatch(text):
+        return " ".join(text.lower().split())
     text = unicodedata.normalize("NFKC", text).lower()
     # an apostrophe marks a letter (ع, ъ) or a glottal stop inside a word: Ne'mat, o'g'li
     text = _APOSTROPHE.sub("", text)
@@ -215,7 +221,7 @@ def to_latin(text: str) -> str:
     if _CYRILLIC_LETTER.search(text):
         text = text.translate(_CYRILLIC_TABLE)
     text = anyascii(text).lower()
-    return re.sub(r"[^a-z0-9]+", " ", text).strip()
+    return _NOT_LATIN.sub(" ", text).strip()
 
 
 # --- Latin folding --------------------------------------------------------------------------
@@ -245,17 +251,29 @@ _DIGRAPH_OF = {a.lstrip("^"): b for a, b in _DIGRAPHS}
 _VOWELS = str.maketrans({"o": "a", "e": "i"})
 
 
+def _digraph(m: re.Match[str]) -> str:
+    return _DIGRAPH_OF[m.group(0)]
+
+
 def fold_latin(word: str, collapse: bool = True) -> str:
     """Fold one lower-case ASCII word to the spelling that transcriptions agree on."""
-    word = _DIGRAPH.sub(lambda m: _DIGRAPH_OF[m.group(0)], word)
+    word = _DIGRAPH.sub(_digraph, word)
     word = word.translate(_VOWELS)
     if len(word) > 1:
         word = word[0] + word[1:].replace("y", "i")
     return _collapse(word) if collapse else word
 
 
+_REPEAT = re.compile(r"(.)\1+")
+
+
+def _first(m: re.Match[str]) -> str:
+    return m.group(1)
+
+
 def _collapse(word: str) -> str:
-    return re.sub(r"(.)\1+", r"\1", word)
+    """Doubled letters once."""
+    return _REPEAT.sub(_first, word)
 
 
 # --- particles and affixes ------------------------------------------------------------------
@@ -304,6 +322,9 @@ def _particles(words: list[str]) -> list[str]:
     return [joined] if joined else []
 
 
+_SKELETON_DROP = str.maketrans("", "", "aiuyv")
+
+
 @lru_cache(maxsize=65536)
 def skeleton(canonical: str) -> str:
     """Consonants only; inner y and v are dropped because Arabic script uses them as vowels."""
@@ -312,11 +333,10 @@ def skeleton(canonical: str) -> str:
     if canonical == MUHAMMAD:
         # محمد is recognised as a word before its skeleton would meet محمود's
         return "MHMD"
-    head, tail = canonical[0], canonical[1:]
-    tail = re.sub(r"[aiuyv]", "", tail)
+    head, tail = canonical[0], canonical[1:].translate(_SKELETON_DROP)
     head = "" if head in "aiu" else head
     # ج ч ж are one letter to many clerks (Khadija, Хадича; Manija, Манижа)
-    return re.sub(r"(.)\1+", r"\1", (head + tail).replace("C", "j").replace("Z", "j"))
+    return _collapse((head + tail).replace("C", "j").replace("Z", "j"))
 
 
 @dataclass(frozen=True, slots=True)
