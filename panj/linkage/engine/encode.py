@@ -468,4 +468,6 @@ def _cycle_collection_paused() -> Iterator[None]:
 def encode_people(
     people: Sequence[Person], secret: Secret, params: Params | None = None
 ) -> EncodedSet:
-    return Encoder(secret, params).encode(people)
+    # paused until the encoder and its caches are gone, so that no pass walks them at all
+    with _cycle_collection_paused():
+        return Encoder(secret, params).encode(people)
