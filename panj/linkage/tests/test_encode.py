@@ -8,7 +8,16 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from panj.linkage.engine import EncodedSet, EncodingError, Params, Person, Secret, encode_people
+from panj.linkage.engine import (
+    EncodedSet,
+    Encoder,
+    EncodingError,
+    Params,
+    Person,
+    Secret,
+    encode_people,
+)
+from panj.linkage.engine.block import BLOCK_COLUMNS
 from panj.linkage.engine.compare import similarity
 from panj.linkage.engine.encode import check_comparable
 from panj.linkage.engine.keys import KeyError_, hkdf
@@ -122,3 +131,24 @@ def test_it_names_the_format_versions_when_a_file_is_of_another_version(tmp_path
     (tmp_path / "old.enc").write_bytes(buf.getvalue())
     with pytest.raises(EncodingError, match=r"version 1, this Panj reads version 3.*encode"):
         EncodedSet.load(tmp_path / "old.enc")
+
+
+def test_it_encodes_a_person_alike_alone_or_among_others_and_in_any_chunk_size() -> None:
+    secret = Secret(bytes(range(32)))
+    people = [
+        *PEOPLE,
+        Person("p5", "Farzana", "", "Karimi", "X", "", 1991, "Takhar"),
+        Person("p6", "Karim", "Karim", "Karimov", "M", "1990-05-01", None, "Kulob"),
+        Person("p7", "", "", "", "", "", 1990, ""),
+    ]
+    params = Params(given=96, father=96, family=96, year=32, date=32, sex=32, place=96)
+    for prm in (Params(), params, Params(sex=64, balanced=False)):
+        together = Encoder(secret, prm).encode(people, chunk=2)
+        assert together.filters.shape == (len(people), prm.words)
+        for i, person in enumerate(people):
+            alone = encode_people([person], secret, prm)
+            assert alone.filters.tobytes() == together.filters[i].tobytes()
+            assert alone.blocks.tobytes() == together.blocks[i].tobytes()
+    empty = encode_people([], secret)
+    assert empty.filters.shape == (0, Params().words)
+    assert empty.blocks.shape == (0, BLOCK_COLUMNS)
