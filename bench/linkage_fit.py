@@ -8,8 +8,9 @@ for FEBRL4). The training sets are FEBRL4 and seven seeded cross-script sets of 
 records a side that share 10 % to 90 % of their people; none of them is a set the benchmark
 reports. Each set weighs the same. The size term, log(people / pairs compared), is a feature;
 each set's true share of shared people enters as a fixed offset, logit(share), so that a run
-can put its own estimate there. Each run draws a new secret, so the weights move in their
-first decimal from one run to the next. The engine's sex weights are set by hand (see there).
+can put its own estimate there. Names' and places' rarity is computed as the engine does it.
+Each run draws a new secret, so the weights move in their first decimal from one run to the
+next. The engine's sex weights are set by hand (see there).
 """
 
 from __future__ import annotations
@@ -35,8 +36,11 @@ from panj.linkage.engine.score import (  # noqa: E402
     KNOTS,
     LINEAGE,
     OVERLAP_REFERENCE,
+    RARITY,
+    RARITY_KNOT,
     SIZE_REFERENCE,
     agreement_table,
+    rarity,
 )
 
 #: (seed, people in both files, people in one file only, on each side)
@@ -85,6 +89,10 @@ def design(ag: dict[str, np.ndarray]) -> np.ndarray:
 
     g, ln, y = above("given"), above("lineage"), above("year")
     cols += [g * ln, g * y, ln * y, g * (ag["lineage"] < 0)]
+    # rarity: per unit of the commoner value's rarity, from nothing at RARITY_KNOT to full
+    for f, _w in RARITY:
+        high = np.where(ag[f] >= 0, np.maximum(0.0, ag[f] - RARITY_KNOT) / (1 - RARITY_KNOT), 0)
+        cols.append(high * ag["rare_" + f])
     return np.column_stack(cols)
 
 
@@ -100,7 +108,11 @@ def pairs_of(people_a: list[Any], people_b: list[Any], links: set[tuple[str, str
     people = min(len(a), len(b))
     share = min(0.98, max(0.02, len(links) / people))
     size = math.log(people / comparisons)
-    return design(agreements(a, b, pa, pb)), true, size, math.log(share / (1 - share))
+    ag = agreements(a, b, pa, pb)
+    ra, rb = rarity(a.filters, a.params), rarity(b.filters, b.params)
+    for i, (f, _w) in enumerate(RARITY):
+        ag["rare_" + f] = np.minimum(ra[i][pa], rb[i][pb]).astype(float)
+    return design(ag), true, size, math.log(share / (1 - share))
 
 
 def main() -> int:
@@ -146,7 +158,10 @@ def main() -> int:
         f" lineage×year {joint[2]:.1f}"
     )
     print(f"GIVEN_ALONE = {joint[3]:.1f}")
-    size_weight, constant = joint[4], joint[5]
+    rare = joint[4 : 4 + len(RARITY)]
+    named = [f'("{f}", {v:.1f})' for (f, _w), v in zip(RARITY, rare, strict=True)]
+    print("RARITY = (" + ", ".join(named) + ")")
+    size_weight, constant = joint[4 + len(RARITY)], joint[5 + len(RARITY)]
     intercept = (
         constant
         + size_weight * SIZE_REFERENCE

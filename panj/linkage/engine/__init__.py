@@ -42,7 +42,7 @@ __all__ = [
 #: pair's log-odds (`score.py`), shifted so that the calibrated cut sits at 0.5: unrelated
 #: people score near 0, identical records near 1. Calibrated once, not per data set (the
 #: weights on FEBRL4 and seven seeded cross-script sets; the cut and the competitor discount of
-#: `solve.py` on five other seeded sets and FEBRL4); what each run adapts by itself is its
+#: `solve.py` on six other seeded sets and FEBRL4); what each run adapts by itself is its
 #: prior, from the size of the files and the share of people they hold in common, estimated
 #: at this threshold whatever threshold a caller reports from. Lower it to find more pairs for
 #: review at the price of more namesakes; raise it to report fewer.

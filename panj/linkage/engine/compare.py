@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from .block import shared_blocks
 from .encode import EncodedSet, Params, check_comparable
-from .score import log_odds_words, pair_scores, size_shift, to_score
+from .score import log_odds_words, pair_scores, rarity, size_shift, to_score
 
 __all__ = ["Candidates", "candidates", "similarity"]
 
@@ -50,12 +50,18 @@ class Candidates:
 
 
 def similarity(
-    x: WordArray, y: WordArray, params: Params | None = None, shift: float = 0.0
+    x: WordArray,
+    y: WordArray,
+    params: Params | None = None,
+    shift: float = 0.0,
+    rare_x: npt.NDArray[np.float32] | None = None,
+    rare_y: npt.NDArray[np.float32] | None = None,
 ) -> FloatArray:
     """Scores of rows of x and y (same shape), encoded with `params` (the default ones), in a
-    run whose files give the log-odds `shift` (none: files of the calibration sets' size)."""
+    run whose files give the log-odds `shift` (none: files of the calibration sets' size) and
+    whose records have the rarity `rare_x` and `rare_y` (`score.rarity`; none: no adjustment)."""
     xs, ys = np.atleast_2d(x), np.atleast_2d(y)
-    out = pair_scores(xs, ys, params or Params(), shift)
+    out = pair_scores(xs, ys, params or Params(), shift, rare_x, rare_y)
     return out if x.ndim > 1 else out.reshape(())
 
 
@@ -66,12 +72,23 @@ class _Scorer:
         # word first: every operation then runs along long contiguous rows
         self.wa = np.ascontiguousarray(fa.T)
         self.wb = np.ascontiguousarray(fb.T)
+        self.ra = rarity(fa, params)
+        self.rb = rarity(fb, params)
         self.params = params
         self.threshold = threshold
         self.shift = shift
 
     def pairs(self, pa: IntArray, pb: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
-        sc = to_score(log_odds_words(self.wa[:, pa], self.wb[:, pb], self.params, self.shift))
+        sc = to_score(
+            log_odds_words(
+                self.wa[:, pa],
+                self.wb[:, pb],
+                self.params,
+                self.shift,
+                self.ra[:, pa],
+                self.rb[:, pb],
+            )
+        )
         keep = sc >= self.threshold
         return pa[keep], pb[keep], sc[keep]
 
@@ -79,7 +96,9 @@ class _Scorer:
         """Every record of ia against every record of ib, without repeating their words."""
         xw = self.wa[:, ia][:, :, None]
         yw = self.wb[:, ib][:, None, :]
-        sc = to_score(log_odds_words(xw, yw, self.params, self.shift))
+        rx = self.ra[:, ia][:, :, None]
+        ry = self.rb[:, ib][:, None, :]
+        sc = to_score(log_odds_words(xw, yw, self.params, self.shift, rx, ry))
         r, c = np.nonzero(sc >= self.threshold)
         return ia[r], ib[c], sc[r, c]
 

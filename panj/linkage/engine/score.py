@@ -23,13 +23,19 @@ alone. To the fields a run adds its prior: how many pairs blocking compares for 
 could be in both files (`size_shift`), and how many people the files share (`overlap_shift`,
 estimated per run by `solve.estimate_overlap`).
 
+An agreement on a rare value counts for more than one on a common value (`RARITY`, the
+frequency adjustment of Fellegi–Sunter models): how rare a record's given name, father's or
+family name and place are is read from its own file, as the share of records whose filter for
+that field is exactly the same. Two people who share a suburb that one record in a thousand
+gives are likelier the same person than two who share one that every tenth record gives.
+
 The weights were estimated once, by logistic regression on the pairs that blocking compares in
 FEBRL4 and in seven seeded cross-script sets of 3 000 to 7 500 records a side that share from
 10 % to 90 % of their people (none of them a set the benchmark reports), each set weighing the
 same, with each set's true share as a fixed offset; they are rounded and the same for every
 data set (`bench/linkage_fit.py` does the fit again and prints them). The sum is a log-odds,
 and the score its logistic, shifted so that the calibrated cut `CUT` sits at 0.5 (the default
-threshold); `CUT` was chosen on five other seeded sets (of 10 %, 67 % and 93 % overlap) and
+threshold); `CUT` was chosen on six other seeded sets (of 10 %, 67 % and 93 % overlap) and
 FEBRL4.
 
 Everything is computed on encodings laid out word first (`log_odds_words`), by whole arrays:
@@ -54,37 +60,37 @@ KNOTS = (0.3, 0.45, 0.6, 0.75, 0.9)
 FEATURES = ("given", "lineage", "father", "year", "date", "sex", "place")
 #: Per feature: the weight of being present on both sides, then the change of slope at each knot.
 WEIGHTS: dict[str, tuple[float, float, float, float, float, float]] = {
-    "given": (-4.4, 13.2, 12.1, -6.2, -13.0, -7.2),
-    "lineage": (-1.2, 0.6, 10.5, 2.5, -4.2, -6.7),
-    "father": (-4.8, 11.4, 4.9, -7.4, -8.6, -6.6),
-    "year": (-4.6, 10.4, 9.5, -8.3, -7.7, -1.9),
-    "date": (-2.8, 3.5, 6.8, 7.5, 4.8, 1.9),
+    "given": (-4.0, 13.8, 11.6, -7.3, -13.0, -9.0),
+    "lineage": (-1.3, 1.3, 8.9, 2.7, -2.7, -7.0),
+    "father": (-4.8, 11.1, 4.6, -6.8, -8.0, -6.0),
+    "year": (-5.0, 11.6, 8.3, -7.9, -6.9, -3.1),
+    "date": (-4.6, 5.8, 6.9, 6.8, 4.4, 1.8),
     # set, not estimated: no training pair of the same person gives two sexes, so the fit
     # makes a conflict all but a veto; a clerk's slip explains one about once in fifty
     # (log 0.02/0.5 ≈ −3)
     "sex": (-3.0, 4.3, 0.0, 0.0, 0.0, 0.0),
-    "place": (-5.5, 10.1, 8.4, -1.3, -9.1, -6.4),
+    "place": (-5.2, 10.4, 8.0, 0.7, -5.4, -4.7),
 }
 #: Agreements that count together for more than apart: (feature, feature, weight) on the
 #: product of how far each is above `JOINT_KNOT`. A given name together with the father's name
 #: is far rarer between two people than either alone.
 JOINT_KNOT = 0.6
 JOINT: tuple[tuple[str, str, float], ...] = (
-    ("given", "lineage", 5.1),
-    ("given", "year", 1.1),
-    ("lineage", "year", -0.6),
+    ("given", "lineage", 4.8),
+    ("given", "year", 1.5),
+    ("lineage", "year", -0.4),
 )
 #: Added per unit of given-name agreement above `JOINT_KNOT` when the pair shares no father's
 #: or family name to go with it (one side gives none).
-GIVEN_ALONE = 0.5
+GIVEN_ALONE = 0.4
 #: The log-odds of a pair before any field, in a run of the reference size and overlap below.
-INTERCEPT = -8.9
+INTERCEPT = -9.8
 #: The prior of a run has two parts, both added to every pair of the run.
 #: Its size: the more pairs blocking compares for each person who could be in both files, the
 #: less likely any one of them is the same person (namesakes grow with the files). A run adds
 #: SIZE_WEIGHT · (log(people / pairs compared) − SIZE_REFERENCE); SIZE_REFERENCE is that log
 #: for the 3 000 × 3 000 calibration sets.
-SIZE_WEIGHT = 0.75
+SIZE_WEIGHT = 0.81
 SIZE_REFERENCE = -4.9
 #: Its overlap: the share of the smaller file's people who are in the other file. The weights
 #: were fitted with each training set's true share as a fixed offset (logit(share)); a run
@@ -94,7 +100,19 @@ OVERLAP_REFERENCE = 2 / 3
 #: father's or family field, and back).
 SWAP = -3.0
 #: The log-odds that the default threshold (0.5) stands for.
-CUT = -2.5
+CUT = -3.0
+#: Rarity, Fellegi and Sunter's frequency adjustment: the same name or place says more when few
+#: people hold it. A record's rarity for a feature is −log of the share of its own file that
+#: holds exactly the same value (the same filter; for `lineage` the commoner of its father's and
+#: family names), shrunk towards `RARITY_REFERENCE` by `RARITY_PRIOR` records so that a small
+#: file says little, less log(1 / RARITY_REFERENCE) and at most `RARITY_CAP`. A pair takes the
+#: commoner of its two values (a mistyped name does not look rare); per unit of that, a feature
+#: adds its weight below at full agreement, falling to nothing at `RARITY_KNOT`.
+RARITY: tuple[tuple[str, float], ...] = (("given", 1.1), ("lineage", 0.8), ("place", 1.6))
+RARITY_KNOT = 0.75
+RARITY_REFERENCE = 0.01
+RARITY_PRIOR = 100
+RARITY_CAP = math.log(RARITY_REFERENCE * 10_000)
 
 FloatArray = npt.NDArray[np.float64]
 WordArray = npt.NDArray[np.uint64]
@@ -133,19 +151,23 @@ def agreement_table(params: Params, fld: str) -> FloatArray:
 
 class _Tables:
     """Per feature, indexed by the Hamming distance of two filters (a last entry for a feature
-    missing on either side): its weight, and how far its agreement is above `JOINT_KNOT` (0
-    when missing). Built once per set of parameters."""
+    missing on either side): its weight, how far its agreement is above `JOINT_KNOT`, and the
+    weight of a unit of rarity (both 0 when missing). Built once per set of parameters."""
 
     def __init__(self, params: Params) -> None:
         self.tables: dict[str, npt.NDArray[np.float32]] = {}
         self.above: dict[str, npt.NDArray[np.float32]] = {}
+        self.rare: dict[str, npt.NDArray[np.float32]] = {}
         self.missing: dict[str, int] = {}
+        rarity = dict(RARITY)
         for feature in FEATURES:
             dice = agreement_table(params, _field(feature))
             self.tables[feature] = np.append(_weight(feature, dice), 0.0).astype(np.float32)
             self.above[feature] = np.append(np.maximum(0.0, dice - JOINT_KNOT), 0.0).astype(
                 np.float32
             )
+            high = np.maximum(0.0, dice - RARITY_KNOT) / (1.0 - RARITY_KNOT)
+            self.rare[feature] = np.append(rarity.get(feature, 0.0) * high, 0.0).astype(np.float32)
             self.missing[feature] = len(dice)
 
 
@@ -167,6 +189,31 @@ def size_shift(people: int, comparisons: int) -> float:
     return SIZE_WEIGHT * (math.log(people / comparisons) - SIZE_REFERENCE)
 
 
+def rarity(filters: WordArray, params: Params) -> npt.NDArray[np.float32]:
+    """Per `RARITY` feature (rows) and record (columns), the rarity of the record's value in its
+    own file (`filters`, one record per row); 0 where the record gives none."""
+    n = len(filters)
+    seg = {f: (w, k) for f, w, k in params.segments()}
+    given = filters[:, params.presence_word]
+
+    def one(fld: str) -> FloatArray:
+        w, k = seg[fld]
+        values = np.ascontiguousarray(filters[:, w : w + k]).view(np.dtype((np.void, 8 * k)))
+        _, inverse, counts = np.unique(values.ravel(), return_inverse=True, return_counts=True)
+        share = (counts[inverse] + RARITY_PRIOR * RARITY_REFERENCE) / (n + RARITY_PRIOR)
+        out = np.minimum(-np.log(share) + math.log(RARITY_REFERENCE), RARITY_CAP)
+        present = (given >> np.uint64(FIELDS.index(fld))) & np.uint64(1)
+        return np.where(present.astype(np.bool_), out, np.nan)
+
+    out = np.zeros((len(RARITY), n), dtype=np.float32)
+    if n == 0:
+        return out
+    for row, (feature, _w) in enumerate(RARITY):
+        value = np.fmin(one("father"), one("family")) if feature == "lineage" else one(feature)
+        out[row] = np.nan_to_num(value, nan=0.0)
+    return out
+
+
 def logit(p: float) -> float:
     return math.log(p / (1.0 - p))
 
@@ -177,11 +224,19 @@ def overlap_shift(share: float) -> float:
     return logit(share) - logit(OVERLAP_REFERENCE)
 
 
-def log_odds_words(xw: WordArray, yw: WordArray, params: Params, shift: float = 0.0) -> FloatArray:
+def log_odds_words(
+    xw: WordArray,
+    yw: WordArray,
+    params: Params,
+    shift: float = 0.0,
+    rare_x: npt.NDArray[np.float32] | None = None,
+    rare_y: npt.NDArray[np.float32] | None = None,
+) -> FloatArray:
     """The log-odds of records being the same person, from their encodings laid out word first:
     xw[w] and yw[w] hold word w of the records and broadcast against each other (pairs: both
     of shape (words, n); a grid: (words, ra, 1) and (words, 1, rb)). Word first keeps every
-    operation on long contiguous rows. `shift` is the run's `size_shift`."""
+    operation on long contiguous rows. `shift` is the run's prior; `rare_x` and `rare_y` hold
+    the records' `rarity`, laid out alike (none: every value of the reference share)."""
     t = _tables(params)
     seg = {f: (w, n) for f, w, n in params.segments()}
     shape = np.broadcast_shapes(xw.shape[1:], yw.shape[1:])
@@ -231,22 +286,45 @@ def log_odds_words(xw: WordArray, yw: WordArray, params: Params, shift: float = 
         out += np.float32(GIVEN_ALONE) * g * (lineage == missing)
         return np.asarray(out, dtype=np.float32)
 
-    # names in their fields, or given and father's/family names swapped: the better reading
-    straight = names(distance("given", "given", missing), best(LINEAGE))
+    rare: dict[str, npt.NDArray[np.float32]] = {}
+    if rare_x is not None and rare_y is not None:
+        rare = {f: np.minimum(rare_x[i], rare_y[i]) for i, (f, _w) in enumerate(RARITY)}
+
+    def rarer(feature: str, dist: npt.NDArray[np.uint16]) -> npt.NDArray[np.float32]:
+        return t.rare[feature][dist] * rare[feature]
+
+    # names in their fields, or given and father's/family names swapped: the better reading;
+    # rarity counts for names read in their own fields
+    given, lineage = distance("given", "given", missing), best(LINEAGE)
+    straight = names(given, lineage)
+    if rare:
+        straight += rarer("given", given) + rarer("lineage", lineage)
     swapped = names(best(GIVEN_SWAPPED), best(LINEAGE_SWAPPED))
     total = np.maximum(straight, swapped + np.float32(SWAP))
     total += t.tables["father"][fathers]
     total += np.float32(INTERCEPT + shift)
     total += t.tables["year"][years]
     for f in ("date", "sex", "place"):
-        total += t.tables[f][distance(f, f, t.missing[f])]
+        dist = distance(f, f, t.missing[f])
+        total += t.tables[f][dist]
+        if rare and f in rare:
+            total += rarer(f, dist)
     return np.asarray(total, dtype=np.float64)
 
 
-def pair_log_odds(x: WordArray, y: WordArray, params: Params, shift: float = 0.0) -> FloatArray:
+def pair_log_odds(
+    x: WordArray,
+    y: WordArray,
+    params: Params,
+    shift: float = 0.0,
+    rare_x: npt.NDArray[np.float32] | None = None,
+    rare_y: npt.NDArray[np.float32] | None = None,
+) -> FloatArray:
     """The log-odds of rows of x and y (records, one per row; broadcasting) being the same
-    person."""
-    return log_odds_words(np.moveaxis(x, -1, 0), np.moveaxis(y, -1, 0), params, shift)
+    person; `rare_x` and `rare_y` hold their `rarity` (features as rows, records as columns)."""
+    return log_odds_words(
+        np.moveaxis(x, -1, 0), np.moveaxis(y, -1, 0), params, shift, rare_x, rare_y
+    )
 
 
 def to_score(log_odds: FloatArray) -> FloatArray:
@@ -254,6 +332,13 @@ def to_score(log_odds: FloatArray) -> FloatArray:
     return np.asarray(1.0 / (1.0 + np.exp(-(log_odds - CUT))))
 
 
-def pair_scores(x: WordArray, y: WordArray, params: Params, shift: float = 0.0) -> FloatArray:
+def pair_scores(
+    x: WordArray,
+    y: WordArray,
+    params: Params,
+    shift: float = 0.0,
+    rare_x: npt.NDArray[np.float32] | None = None,
+    rare_y: npt.NDArray[np.float32] | None = None,
+) -> FloatArray:
     """Scores in (0, 1) of rows of x and y; 0.5 is the calibrated default threshold."""
-    return to_score(pair_log_odds(x, y, params, shift))
+    return to_score(pair_log_odds(x, y, params, shift, rare_x, rare_y))

@@ -34,7 +34,7 @@ __all__ = [
 
 #: Candidates down to this score (at the reference overlap) are kept: as competitors, and as
 #: pairs that a larger overlap than the reference can lift above the threshold.
-AMBIGUITY_FLOOR = 0.1
+AMBIGUITY_FLOOR = 0.05
 #: How much a competitor's odds count against a pair (chosen with the cut of `score.py`, on
 #: seeded cross-script sets other than the benchmark's and on FEBRL4).
 COMPETITOR_WEIGHT = 3.0

@@ -7,7 +7,7 @@ import numpy as np
 from panj.linkage.engine import DEFAULT_THRESHOLD, Secret, encode_people, link
 from panj.linkage.engine.compare import Candidates, candidates, similarity
 from panj.linkage.engine.generate import cross_script_set
-from panj.linkage.engine.score import overlap_shift, size_shift
+from panj.linkage.engine.score import overlap_shift, rarity, size_shift
 from panj.linkage.engine.solve import (
     AMBIGUITY_FLOOR,
     estimate_overlap,
@@ -34,7 +34,14 @@ def test_it_scores_every_pair_as_the_brute_force_does() -> None:
     a, b = encode_people(data.a, secret), encode_people(data.b, secret)
     found = candidates(a, b, 0.6, top_k=10**6)
     assert len(found) > 0
-    brute = similarity(a.filters[found.a], b.filters[found.b], shift=found.shift)
+    rare_a, rare_b = rarity(a.filters, a.params), rarity(b.filters, b.params)
+    brute = similarity(
+        a.filters[found.a],
+        b.filters[found.b],
+        shift=found.shift,
+        rare_x=rare_a[:, found.a],
+        rare_y=rare_b[:, found.b],
+    )
     assert np.allclose(found.score, brute)
     assert (found.score >= 0.6).all()
 

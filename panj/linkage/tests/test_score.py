@@ -8,7 +8,7 @@ import numpy as np
 
 from panj.linkage.engine import DEFAULT_THRESHOLD, Person, Secret, encode_people
 from panj.linkage.engine.compare import similarity
-from panj.linkage.engine.score import pair_log_odds
+from panj.linkage.engine.score import RARITY, pair_log_odds, rarity
 
 SECRET = Secret(bytes(range(32)))
 
@@ -90,3 +90,49 @@ def test_a_given_name_and_a_fathers_name_count_for_more_together_than_apart() ->
         _log_odds(base, father_only) - _log_odds(base, neither)
     )
     assert together > apart
+
+
+def _rarity(people: list[Person]) -> dict[str, np.ndarray]:
+    enc = encode_people(people, SECRET)
+    return dict(zip((f for f, _w in RARITY), rarity(enc.filters, enc.params), strict=True))
+
+
+def test_a_value_held_by_many_records_of_a_file_is_less_rare_than_one_held_by_one() -> None:
+    common = [
+        Person(f"c{i}", "Mohammad", "", "", "M", "", 1980 + i % 20, "Kabul") for i in range(300)
+    ]
+    people = [*common, Person("r", "Zarghuna", "Shafiq", "", "F", "", 1990, "Ishkashim")]
+    rare = _rarity(people)
+    assert rare["given"][-1] > rare["given"][0] + 2.0
+    assert rare["place"][-1] > rare["place"][0] + 2.0
+    # a field the record does not give has no rarity; the lineage of the rare record is its
+    # father's name
+    assert rare["lineage"][0] == 0.0
+    assert rare["lineage"][-1] > 0.0
+
+
+def test_a_small_file_says_little_about_how_rare_a_value_is() -> None:
+    few = [Person(f"p{i}", f"Name{chr(97 + i)}x", "", "", "", "", None, "") for i in range(5)]
+    many = [Person(f"p{i}", f"N{i:05d}", "", "", "", "", None, "") for i in range(3000)]
+    # held by one record each, in a file of five (unshrunk, one in five would count as a very
+    # common name: −3) and in a file of three thousand
+    assert abs(_rarity(few)["given"][0]) < 1.0
+    assert _rarity(many)["given"][0] > 2.0
+
+
+def _rare_log_odds(x: Person, y: Person, crowd: list[Person]) -> float:
+    enc = encode_people([x, y, *crowd], SECRET)
+    rare = rarity(enc.filters, enc.params)
+    return float(
+        pair_log_odds(
+            enc.filters[:1], enc.filters[1:2], enc.params, 0.0, rare[:, :1], rare[:, 1:2]
+        )[0]
+    )
+
+
+def test_the_same_place_says_more_when_few_records_give_it() -> None:
+    x = Person("x", "Zali", "", "Shepherd", "", "", None, "Valla")
+    y = Person("y", "Sarah", "", "Shepherd", "", "", None, "Valla")
+    others = [Person(f"o{i}", "", "", "", "", "", None, f"Place {i:04d}") for i in range(2000)]
+    crowd = [replace(o, place="Valla") for o in others[:400]] + others[400:]
+    assert _rare_log_odds(x, y, others) > _rare_log_odds(x, y, crowd) + 2.0
