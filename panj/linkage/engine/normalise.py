@@ -278,7 +278,8 @@ def _collapse(word: str) -> str:
 
 # --- particles and affixes ------------------------------------------------------------------
 
-_MUHAMMAD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd)(?=[^i].{2})")
+# the prefix, not Muhammadi on its own, but Muhammadinoyatullo (Муҳаммад + Иноятулло)
+_MUHAMMAD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd)(?=[^i].{2}|i[^aiu].{2})")
 _MUHAMMAD_WORD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd|mhd|md)$")
 MUHAMMAD = "muhamad"
 _ABD = re.compile(r"^abd(?:ul|al|u|a|i)?(?=[^aiu]..)")

@@ -69,6 +69,10 @@ def test_it_keeps_muhammad_and_mahmud_apart() -> None:
 def test_it_drops_a_muhammad_prefix_and_a_jon_suffix() -> None:
     assert name_key("Mohammad Karim").forms == name_key("Karim").forms
     assert name_key("Муҳаммадкарим").forms == name_key("Карим").forms
+    assert name_key("Муҳаммадиноятулло").forms == name_key("Inayatullah").forms
+    assert name_key("Мухаммадисмоил").forms == name_key("Ismoil").forms
+    # Muhammadi on its own is a name, not a prefix
+    assert name_key("Muhammadi").forms[0].startswith("muh")
     assert name_key("Фарзонаҷон").forms == name_key("Фарзона").forms
     assert name_key("Rashidjon").forms == name_key("Rashid").forms
 
