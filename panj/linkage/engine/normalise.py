@@ -278,7 +278,8 @@ def _collapse(word: str) -> str:
 
 # --- particles and affixes ------------------------------------------------------------------
 
-# the prefix, not Muhammadi on its own, but Muhammadinoyatullo (Муҳаммад + Иноятулло)
+# Muhammad- as a prefix (Muhammadkarim; Муҳаммадиноятулло, Муҳаммад + Иноятулло), but not the
+# name Muhammadi on its own
 _MUHAMMAD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd)(?=[^i].{2}|i[^aiu].{2})")
 _MUHAMMAD_WORD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd|mhd|md)$")
 MUHAMMAD = "muhamad"
