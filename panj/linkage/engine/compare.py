@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from .block import shared_blocks
 from .encode import EncodedSet, Params, check_comparable
-from .score import log_odds_words, pair_scores, rarity, size_shift, to_score
+from .score import RareArray, log_odds_words, pair_log_odds, rarity, size_shift, to_score
 
 __all__ = ["Candidates", "candidates", "similarity"]
 
@@ -54,14 +54,14 @@ def similarity(
     y: WordArray,
     params: Params | None = None,
     shift: float = 0.0,
-    rare_x: npt.NDArray[np.float32] | None = None,
-    rare_y: npt.NDArray[np.float32] | None = None,
+    rare_x: RareArray | None = None,
+    rare_y: RareArray | None = None,
 ) -> FloatArray:
     """Scores of rows of x and y (same shape), encoded with `params` (the default ones), in a
     run whose files give the log-odds `shift` (none: files of the calibration sets' size) and
     whose records have the rarity `rare_x` and `rare_y` (`score.rarity`; none: no adjustment)."""
     xs, ys = np.atleast_2d(x), np.atleast_2d(y)
-    out = pair_scores(xs, ys, params or Params(), shift, rare_x, rare_y)
+    out = to_score(pair_log_odds(xs, ys, params or Params(), shift, rare_x, rare_y))
     return out if x.ndim > 1 else out.reshape(())
 
 

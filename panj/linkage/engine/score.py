@@ -51,7 +51,7 @@ import numpy.typing as npt
 
 from .encode import FIELDS, FILL, Params
 
-__all__ = ["CUT", "FEATURES", "KNOTS", "WEIGHTS", "overlap_shift", "pair_scores", "size_shift"]
+__all__ = ["CUT", "FEATURES", "KNOTS", "WEIGHTS", "overlap_shift", "pair_log_odds", "size_shift"]
 
 #: Agreement levels at which a field's weight changes slope.
 KNOTS = (0.3, 0.45, 0.6, 0.75, 0.9)
@@ -116,6 +116,8 @@ RARITY_CAP = math.log(RARITY_REFERENCE * 10_000)
 
 FloatArray = npt.NDArray[np.float64]
 WordArray = npt.NDArray[np.uint64]
+#: Records' `rarity`: one row per `RARITY` feature.
+RareArray = npt.NDArray[np.float32]
 
 
 def _weight(name: str, agreement: FloatArray) -> FloatArray:
@@ -189,7 +191,7 @@ def size_shift(people: int, comparisons: int) -> float:
     return SIZE_WEIGHT * (math.log(people / comparisons) - SIZE_REFERENCE)
 
 
-def rarity(filters: WordArray, params: Params) -> npt.NDArray[np.float32]:
+def rarity(filters: WordArray, params: Params) -> RareArray:
     """Per `RARITY` feature (rows) and record (columns), the rarity of the record's value in its
     own file (`filters`, one record per row); 0 where the record gives none."""
     n = len(filters)
@@ -229,8 +231,8 @@ def log_odds_words(
     yw: WordArray,
     params: Params,
     shift: float = 0.0,
-    rare_x: npt.NDArray[np.float32] | None = None,
-    rare_y: npt.NDArray[np.float32] | None = None,
+    rare_x: RareArray | None = None,
+    rare_y: RareArray | None = None,
 ) -> FloatArray:
     """The log-odds of records being the same person, from their encodings laid out word first:
     xw[w] and yw[w] hold word w of the records and broadcast against each other (pairs: both
@@ -317,8 +319,8 @@ def pair_log_odds(
     y: WordArray,
     params: Params,
     shift: float = 0.0,
-    rare_x: npt.NDArray[np.float32] | None = None,
-    rare_y: npt.NDArray[np.float32] | None = None,
+    rare_x: RareArray | None = None,
+    rare_y: RareArray | None = None,
 ) -> FloatArray:
     """The log-odds of rows of x and y (records, one per row; broadcasting) being the same
     person; `rare_x` and `rare_y` hold their `rarity` (features as rows, records as columns)."""
@@ -330,15 +332,3 @@ def pair_log_odds(
 def to_score(log_odds: FloatArray) -> FloatArray:
     """Scores in (0, 1); 0.5 is the calibrated default threshold."""
     return np.asarray(1.0 / (1.0 + np.exp(-(log_odds - CUT))))
-
-
-def pair_scores(
-    x: WordArray,
-    y: WordArray,
-    params: Params,
-    shift: float = 0.0,
-    rare_x: npt.NDArray[np.float32] | None = None,
-    rare_y: npt.NDArray[np.float32] | None = None,
-) -> FloatArray:
-    """Scores in (0, 1) of rows of x and y; 0.5 is the calibrated default threshold."""
-    return to_score(pair_log_odds(x, y, params, shift, rare_x, rare_y))
