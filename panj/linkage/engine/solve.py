@@ -20,7 +20,7 @@ from __future__ import annotations
 import numpy as np
 
 from .compare import Candidates
-from .score import CUT, OVERLAP_REFERENCE, FloatArray, logit, overlap_shift
+from .score import CUT, OVERLAP_REFERENCE, FloatArray, logit, overlap_shift, to_score
 
 __all__ = [
     "AMBIGUITY_FLOOR",
@@ -43,19 +43,23 @@ OVERLAP_BOUNDS = (0.02, 0.98)
 OVERLAP_ROUNDS = 10
 
 
+def _log_odds(c: Candidates) -> FloatArray:
+    """The log-odds that the candidates' scores stand for (`score.to_score` read back)."""
+    s = np.clip(c.score, 1e-15, 1.0 - 1e-15)
+    return np.asarray(np.log(s) - np.log1p(-s) + CUT, dtype=np.float64)
+
+
 def discount_ambiguity(c: Candidates) -> Candidates:
     """The candidates with scores lowered by their competitors: a pair of log-odds L whose
     records have other candidates of odds o₁, o₂, … (either side) gets
     L − log(1 + w·Σoᵢ), a posterior in which the rivals share the belief."""
     if len(c) == 0:
         return c
-    s = np.clip(c.score, 1e-15, 1.0 - 1e-15)
-    log_odds: FloatArray = np.log(s) - np.log1p(-s) + CUT
+    log_odds = _log_odds(c)
     odds = np.exp(np.minimum(log_odds, 50.0))
     rivals = np.bincount(c.a, weights=odds)[c.a] + np.bincount(c.b, weights=odds)[c.b] - 2.0 * odds
     adjusted = log_odds - np.log1p(COMPETITOR_WEIGHT * np.maximum(rivals, 0.0))
-    score = np.asarray(1.0 / (1.0 + np.exp(-(adjusted - CUT))), dtype=np.float64)
-    return Candidates(c.a, c.b, score, c.comparisons, c.shift)
+    return Candidates(c.a, c.b, to_score(adjusted), c.comparisons, c.shift)
 
 
 def greedy_one_to_one(c: Candidates) -> Candidates:
@@ -87,10 +91,9 @@ def shifted(c: Candidates, log_odds: float) -> Candidates:
     """The candidates with `log_odds` added to every pair's."""
     if log_odds == 0.0 or len(c) == 0:
         return c
-    s = np.clip(c.score, 1e-15, 1.0 - 1e-15)
-    moved = np.log(s) - np.log1p(-s) + log_odds
-    score = np.asarray(1.0 / (1.0 + np.exp(-moved)), dtype=np.float64)
-    return Candidates(c.a, c.b, score, c.comparisons, c.shift + log_odds)
+    return Candidates(
+        c.a, c.b, to_score(_log_odds(c) + log_odds), c.comparisons, c.shift + log_odds
+    )
 
 
 def estimate_overlap(c: Candidates, people: int, threshold: float = 0.5) -> float:
