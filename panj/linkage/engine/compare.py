@@ -22,7 +22,7 @@ from .block import shared_blocks
 from .encode import EncodedSet, Params, check_comparable
 from .score import RareArray, log_odds_words, pair_log_odds, rarity, size_shift, to_score
 
-__all__ = ["Candidates", "candidates", "similarity"]
+__all__ = ["Candidates", "Comparison", "candidates", "similarity"]
 
 PAIR_BATCH = 1 << 12
 BIG_BLOCK = 1 << 14
@@ -65,28 +65,66 @@ def similarity(
     return out if x.ndim > 1 else out.reshape(())
 
 
+class Comparison:
+    """Two encoded files made ready to be scored, once: their words laid out word first (every
+    operation then runs along long contiguous rows) and their records' rarity in their own
+    file."""
+
+    def __init__(self, a: EncodedSet, b: EncodedSet, threads: int | None = None) -> None:
+        check_comparable(a, b)
+        self.a, self.b = a, b
+        self.wa = np.ascontiguousarray(a.filters.T)
+        self.wb = np.ascontiguousarray(b.filters.T)
+        self.ra = rarity(a.filters, a.params)
+        self.rb = rarity(b.filters, b.params)
+        self.threads = threads or os.cpu_count() or 1
+
+    def scored(
+        self,
+        threshold: float,
+        shift: float | None = None,
+        rows_a: IntArray | None = None,
+        rows_b: IntArray | None = None,
+    ) -> Candidates:
+        """Every pair of records (of `rows_a` and `rows_b`; none: all) that shares a block and
+        scores from `threshold` up, each once, with the prior `shift` (none: the size of the
+        run, `score.size_shift`)."""
+        keys_a = self.a.blocks if rows_a is None else self.a.blocks[rows_a]
+        keys_b = self.b.blocks if rows_b is None else self.b.blocks[rows_b]
+        comparisons, blocks = shared_blocks(keys_a, keys_b)
+        if shift is None:
+            shift = size_shift(min(len(keys_a), len(keys_b)), comparisons)
+        pairs = (
+            (
+                blk.a if rows_a is None else rows_a[blk.a],
+                blk.b if rows_b is None else rows_b[blk.b],
+            )
+            for blk in blocks
+        )
+        results = _run(_jobs(_Scorer(self, threshold, shift), pairs), self.threads)
+        if not results:
+            empty = np.empty(0, dtype=np.int64)
+            return Candidates(empty, empty, np.empty(0), comparisons, shift)
+        pa = np.concatenate([r[0] for r in results])
+        pb = np.concatenate([r[1] for r in results])
+        sc = np.concatenate([r[2] for r in results])
+        # the same pair may share several blocks
+        _, first = np.unique(pa * len(self.b) + pb, return_index=True)
+        return Candidates(pa[first], pb[first], sc[first], comparisons, shift)
+
+
 class _Scorer:
-    def __init__(
-        self, fa: WordArray, fb: WordArray, params: Params, threshold: float, shift: float
-    ) -> None:
-        # word first: every operation then runs along long contiguous rows
-        self.wa = np.ascontiguousarray(fa.T)
-        self.wb = np.ascontiguousarray(fb.T)
-        self.ra = rarity(fa, params)
-        self.rb = rarity(fb, params)
-        self.params = params
+    def __init__(self, c: Comparison, threshold: float, shift: float) -> None:
+        self.c = c
+        self.params = c.a.params
         self.threshold = threshold
         self.shift = shift
 
     def pairs(self, pa: IntArray, pb: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
+        c = self.c
         sc = to_score(
             log_odds_words(
-                self.wa[:, pa],
-                self.wb[:, pb],
-                self.params,
-                self.shift,
-                self.ra[:, pa],
-                self.rb[:, pb],
+                c.wa[:, pa], c.wb[:, pb], self.params, self.shift, c.ra[:, pa], c.rb[:, pb]
             )
         )
         keep = sc >= self.threshold
@@ -94,13 +132,14 @@ class _Scorer:
 
     def block(self, ia: IntArray, ib: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
         """Every record of ia against every record of ib, without repeating their words."""
-        xw = self.wa[:, ia][:, :, None]
-        yw = self.wb[:, ib][:, None, :]
-        rx = self.ra[:, ia][:, :, None]
-        ry = self.rb[:, ib][:, None, :]
+        c = self.c
+        xw = c.wa[:, ia][:, :, None]
+        yw = c.wb[:, ib][:, None, :]
+        rx = c.ra[:, ia][:, :, None]
+        ry = c.rb[:, ib][:, None, :]
         sc = to_score(log_odds_words(xw, yw, self.params, self.shift, rx, ry))
-        r, c = np.nonzero(sc >= self.threshold)
-        return ia[r], ib[c], sc[r, c]
+        r, col = np.nonzero(sc >= self.threshold)
+        return ia[r], ib[col], sc[r, col]
 
 
 Job = Callable[[], tuple[IntArray, IntArray, FloatArray]]
@@ -152,29 +191,19 @@ def candidates(
     *,
     threads: int | None = None,
     top_k: int = 10,
+    comparison: Comparison | None = None,
 ) -> Candidates:
-    """All pairs sharing a block whose similarity reaches the threshold, best `top_k` per record."""
-    check_comparable(a, b)
-    comparisons, blocks = shared_blocks(a.blocks, b.blocks)
-    shift = size_shift(min(len(a), len(b)), comparisons)
-    scorer = _Scorer(a.filters, b.filters, a.params, threshold, shift)
-    pairs = ((blk.a, blk.b) for blk in blocks)
+    """All pairs sharing a block whose similarity reaches the threshold, best `top_k` per record
+    of A (`comparison`: the files made ready already)."""
+    return best_of_each((comparison or Comparison(a, b, threads)).scored(threshold), top_k)
 
-    results = _run(_jobs(scorer, pairs), threads or os.cpu_count() or 1)
 
-    if not results:
-        empty = np.empty(0, dtype=np.int64)
-        return Candidates(empty, empty, np.empty(0), comparisons, shift)
-    pa = np.concatenate([r[0] for r in results])
-    pb = np.concatenate([r[1] for r in results])
-    sc = np.concatenate([r[2] for r in results])
-    # the same pair may share several blocks
-    _, first = np.unique(pa * len(b) + pb, return_index=True)
-    pa, pb, sc = pa[first], pb[first], sc[first]
-    # best top_k per record of A
+def best_of_each(c: Candidates, top_k: int) -> Candidates:
+    """The best `top_k` pairs of each record of A, ordered by record, then best first."""
+    pa, pb, sc = c.a, c.b, c.score
     order = np.lexsort((pb, -sc, pa))
     pa, pb, sc = pa[order], pb[order], sc[order]
     starts = np.searchsorted(pa, pa, side="left")
     rank = np.arange(len(pa)) - starts
     keep = rank < top_k
-    return Candidates(pa[keep], pb[keep], sc[keep], comparisons, shift)
+    return Candidates(pa[keep], pb[keep], sc[keep], c.comparisons, c.shift)
