@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .compare import Candidates, candidates
+import numpy as np
+
+from .compare import Candidates, Comparison, candidates
 from .encode import EncodedSet, Encoder, EncodingError, Params, encode_people
 from .keys import KeyError_, Secret
 from .records import COLUMNS, Person, RecordError, parse_people, read_people
-from .solve import AMBIGUITY_FLOOR, solve_run
+from .solve import AMBIGUITY_FLOOR, complete, solve_run
 
 __all__ = [
     "COLUMNS",
@@ -64,10 +66,18 @@ def link(
     threads: int | None = None,
 ) -> list[Match]:
     """Probable shared people of two encoded files, one-to-one, best first."""
+    comparison = Comparison(a, b, threads)
     # competitors, and pairs that a larger overlap lifts, are read below the threshold
-    found = candidates(a, b, min(threshold, AMBIGUITY_FLOOR), threads=threads)
+    found = candidates(a, b, min(threshold, AMBIGUITY_FLOOR), comparison=comparison)
     pairs = solve_run(found, min(len(a), len(b)), threshold, DEFAULT_THRESHOLD)
+    rest = complete(comparison, pairs, threshold)
+    ia = np.concatenate([pairs.a, rest.a])
+    ib = np.concatenate([pairs.b, rest.b])
+    score = np.concatenate([pairs.score, rest.score])
+    order = np.argsort(-score, kind="stable")
     return [
         Match(a.ids[i], b.ids[j], float(s))
-        for i, j, s in zip(pairs.a.tolist(), pairs.b.tolist(), pairs.score.tolist(), strict=True)
+        for i, j, s in zip(
+            ia[order].tolist(), ib[order].tolist(), score[order].tolist(), strict=True
+        )
     ]

@@ -2,18 +2,30 @@
 
 from __future__ import annotations
 
+import dataclasses
+import random
+
 import numpy as np
 
-from panj.linkage.engine import DEFAULT_THRESHOLD, Secret, encode_people, link
-from panj.linkage.engine.compare import Candidates, candidates, similarity
-from panj.linkage.engine.generate import cross_script_set
+from panj.linkage.engine import (
+    DEFAULT_THRESHOLD,
+    EncodedSet,
+    Person,
+    Secret,
+    encode_people,
+    link,
+)
+from panj.linkage.engine.compare import Candidates, Comparison, candidates, similarity
+from panj.linkage.engine.generate import CrossScriptSet, cross_script_set
 from panj.linkage.engine.score import overlap_shift, rarity, size_shift
 from panj.linkage.engine.solve import (
     AMBIGUITY_FLOOR,
+    complete,
     estimate_overlap,
     greedy_one_to_one,
     shifted,
     solve,
+    solve_run,
 )
 
 
@@ -132,3 +144,62 @@ def test_it_estimates_how_many_people_the_files_share_and_trusts_pairs_according
     assert precision_few > precision_as_if_many + 0.1
     many, _precision, _ = run(1400, 100)  # nearly everyone
     assert many >= 0.8
+
+
+def _retyped(data: CrossScriptSet, n: int, seed: int) -> list[Person]:
+    """File B of `data` with n records' given names swapped for other people's and their birth
+    dates for a year far off: what is left of each is a father's or family name and a place."""
+    r = random.Random(seed)
+    b = list(data.b)
+    given = [p.given_name for p in data.b]
+    for i in r.sample(range(len(b)), n):
+        p = b[i]
+        year = (p.year or 1990) - 17
+        b[i] = dataclasses.replace(p, given_name=r.choice(given), birth_date="", birth_year=year)
+    return b
+
+
+def _first_and_rest(
+    a: EncodedSet, b: EncodedSet, threshold: float
+) -> tuple[Candidates, Candidates]:
+    c = Comparison(a, b)
+    found = candidates(a, b, AMBIGUITY_FLOOR, comparison=c)
+    first = solve_run(found, min(len(a), len(b)), threshold, DEFAULT_THRESHOLD)
+    return first, complete(c, first, threshold)
+
+
+def test_in_files_that_share_everyone_it_finds_the_records_retyped_beyond_any_one_pair() -> None:
+    data = cross_script_set(800, 0, 0, seed=31)
+    retyped = _retyped(data, 30, seed=31)
+    secret = Secret(bytes(range(32)))  # fixed: how many are found moves a little with the key
+    a, b = encode_people(data.a, secret), encode_people(retyped, secret)
+    first, rest = _first_and_rest(a, b, DEFAULT_THRESHOLD)
+
+    def pairs(c: Candidates) -> set[tuple[str, str]]:
+        return {(a.ids[i], b.ids[j]) for i, j in zip(c.a.tolist(), c.b.tolist(), strict=True)}
+
+    taken = pairs(rest)
+    assert not {i for i, _ in taken} & {i for i, _ in pairs(first)}
+    assert not {j for _, j in taken} & {j for _, j in pairs(first)}
+    # most of what the first pass left is found, and most of what is found is right
+    assert len(taken & data.links) >= 10
+    assert len(taken & data.links) >= 0.6 * len(taken)
+    assert (rest.score >= DEFAULT_THRESHOLD).all()
+    # link reports both passes, one-to-one, best first
+    matches = link(a, b)
+    assert {(m.a_id, m.b_id) for m in matches} == pairs(first) | taken
+    assert len({m.a_id for m in matches}) == len({m.b_id for m in matches}) == len(matches)
+    assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
+    # a stricter threshold stands for a lower false discovery rate
+    _first, strict = _first_and_rest(a, b, 0.7)
+    assert (strict.score >= 0.7).all()
+    assert len(link(a, b, 0.7)) < len(matches)
+
+
+def test_it_looks_for_no_more_pairs_in_files_that_share_few_people() -> None:
+    data = cross_script_set(300, 700, 700, seed=32)
+    secret = Secret.generate()
+    a, b = encode_people(data.a, secret), encode_people(data.b, secret)
+    first, rest = _first_and_rest(a, b, DEFAULT_THRESHOLD)
+    assert len(first) > 0
+    assert len(rest) == 0
