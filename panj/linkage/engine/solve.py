@@ -63,7 +63,7 @@ REST_FROM = 0.8
 REST_TOP = 10
 #: At most this many matched records of each file are read for what chance gives (evenly
 #: spaced; a file's order says nothing of its people).
-NULL_RECORDS = 20_000
+NULL_RECORDS = 5_000
 
 
 def _log_odds(c: Candidates) -> FloatArray:
