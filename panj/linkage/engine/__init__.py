@@ -46,8 +46,10 @@ __all__ = [
 #: weights on FEBRL4 and seven seeded cross-script sets; the cut and the competitor discount of
 #: `solve.py` on six other seeded sets and FEBRL4); what each run adapts by itself is its
 #: prior, from the size of the files and the share of people they hold in common, estimated
-#: at this threshold whatever threshold a caller reports from. Lower it to find more pairs for
-#: review at the price of more namesakes; raise it to report fewer.
+#: at this threshold whatever threshold a caller reports from. A pair found among the records
+#: left unmatched (`solve.complete`) scores 0.5 at the false discovery rate `solve.REST_FDR`.
+#: Lower it to find more pairs for review at the price of more namesakes; raise it to report
+#: fewer.
 DEFAULT_THRESHOLD = 0.5
 
 
