@@ -9,7 +9,9 @@ derived from the secret) of one of:
 - sex × the first three letters of the skeleton of the given, father's or family name, whatever
   the birth year says (an estimated year may be far off, a date mistyped) and in whichever field
   the name was written;
-- the place and the first letters of the given and of a father's or family name;
+- the place and the first letters of the given and of a father's or family name (for a record
+  that gives only a given name, or only a father's or family name, the place and its first
+  letter);
 - the exact birth date, and the date without its day, its month or its year (one part
   mistyped).
 
@@ -128,14 +130,16 @@ class BlockKeyer:
             ]
         keys = keys + name_keys
         if p.place:
-            keys = keys + self._place_keys_of(p.place, names.pairs)
+            # a record that gives one kind of name only: the place with its initials
+            keys = keys + self._place_keys_of(p.place, names.pairs or tuple(names.initials))
         if p.birth_date:
             keys = keys + self._date_keys(p.birth_date)
         return keys[:BLOCK_COLUMNS]
 
     def _place_keys_of(self, place: str, pairs: tuple[str, ...]) -> list[int]:
-        """The place with the first letters of the given and of a father's or family name, for
-        when the birth date and the names' beginnings are mistyped."""
+        """The place with the first letters of the given and of a father's or family name (or
+        with single initials), for when the birth date and the names' beginnings are
+        mistyped."""
         if place in self._places:
             beginning = self._places[place]
         else:

@@ -78,6 +78,18 @@ def test_it_links_the_cross_script_set_with_the_default_threshold() -> None:
     assert f1 >= 0.85
 
 
+def test_records_that_give_only_a_family_name_meet_through_their_place() -> None:
+    from panj.linkage.engine.block import BlockKeyer
+
+    keyer = BlockKeyer(bytes(32))
+    # the name mistyped in its third letter, the birth date in one record only
+    a = Person("a", family_name="Della-Verde", birth_date="1901-02-17", place="Figtree")
+    b = Person("b", family_name="Delxa-Veede", place="Figtree")
+    elsewhere = Person("c", family_name="Delxa-Veede", place="Kogarah")
+    assert set(keyer.keys(a)) & set(keyer.keys(b))
+    assert not set(keyer.keys(a)) & set(keyer.keys(elsewhere))
+
+
 def test_it_keeps_every_blocking_key_of_a_record_that_gives_everything_but_its_sex() -> None:
     from panj.linkage.engine import Person
     from panj.linkage.engine.block import BLOCK_COLUMNS, BlockKeyer
