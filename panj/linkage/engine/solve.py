@@ -49,8 +49,9 @@ OVERLAP_ROUNDS = 10
 #: The false discovery rate at which `complete` takes pairs of the records left unmatched, at
 #: the default threshold (a caller's threshold t stands for REST_FDR · (1 − t) / t). Chosen for
 #: F1 on seeded cross-script files that share everyone (not the benchmark's) and on FEBRL4: at
-#: 0.1 it takes about half of what it takes at 0.3, above 0.3 F1 barely moves. The rate is an
-#: average over the pairs taken; the last pair taken is likelier wrong than that.
+#: 0.1 it takes three quarters of FEBRL4's pairs and almost none of the others, above 0.3 F1
+#: barely moves. The rate is an average over the pairs taken; the last pair taken is likelier
+#: wrong than that.
 REST_FDR = 0.3
 #: The log-odds (with no prior) under which `complete` neither takes a pair nor counts it.
 REST_FLOOR = -12.0
