@@ -89,10 +89,13 @@ class BlockKeyer:
         hit = self._beginnings.get(ck)
         if hit is None:
             names = (*given, *lineage)
+            initials = "".join(sorted({sk[0] for sk in names}))
             hit = self._beginnings[ck] = _Beginnings(
-                initials="".join(sorted({sk[0] for sk in names})),
+                initials=initials,
                 prefixes=tuple(dict.fromkeys(sk[:3] for sk in names)),
-                pairs=tuple(sorted({g[0] + n[0] for g in given for n in lineage})),
+                # a record that gives one kind of name only: its initials alone
+                pairs=tuple(sorted({g[0] + n[0] for g in given for n in lineage}))
+                or tuple(initials),
             )
         return hit
 
@@ -130,8 +133,7 @@ class BlockKeyer:
             ]
         keys = keys + name_keys
         if p.place:
-            # a record that gives one kind of name only: the place with its initials
-            keys = keys + self._place_keys_of(p.place, names.pairs or tuple(names.initials))
+            keys = keys + self._place_keys_of(p.place, names.pairs)
         if p.birth_date:
             keys = keys + self._date_keys(p.birth_date)
         return keys[:BLOCK_COLUMNS]
@@ -157,7 +159,8 @@ class BlockKeyer:
 @dataclass(frozen=True, slots=True)
 class _Beginnings:
     """What the blocking keys take of a record's names: the initials of their skeletons, sorted;
-    their distinct first three letters; and each given initial with each other initial."""
+    their distinct first three letters; and each given initial with each other initial (the
+    initials alone when the record gives one kind of name only)."""
 
     initials: str
     prefixes: tuple[str, ...]
