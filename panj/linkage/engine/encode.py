@@ -61,7 +61,8 @@ __all__ = ["EncodedSet", "Encoder", "EncodingError", "Params", "encode_people"]
 FORMAT = "panj-linkage-encodings"
 #: 1: one record-level filter. 2: one balanced segment per field and a word of field presence.
 #: 3: as 2, with a name's letters among its tokens (a version-2 filter of the same name differs).
-FORMAT_VERSION = 3
+#: 4: as 3, with a word-final p read as f and honorifics dropped before names are tokenised.
+FORMAT_VERSION = 4
 
 
 class EncodingError(ValueError):

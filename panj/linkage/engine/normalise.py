@@ -15,8 +15,10 @@ in a passport. Every name goes through the same steps, whatever its script:
 4. Particles and affixes: Muhammad/Mohammad as a prefix, Abd-/Abdul-/Abdur-, -ullah/-ullo,
    -jon/-jan, Gul-/Gol-; for family and father names the surname and patronymic suffixes
    -ov(a) -ev(a) -zoda -zod -zade -pur -i -iy -iyon -ovich -ovna and the Uzbek o'g'li and
-   qizi, so that Karimov can meet a father called Karim. Compound names are joined, so that
-   "Abdul Rahman" meets "Abdurahmon"; an apostrophe inside a word is dropped (Ne'mat).
+   qizi, so that Karimov can meet a father called Karim; a word-final p read as f, as Russian
+   spelling made Yusuf's sons Yusupov and Sharif's Sharipov; honorifics before a name (Haji,
+   Mullah, Mawlawi, Qari) dropped. Compound names are joined, so that "Abdul Rahman" meets
+   "Abdurahmon"; an apostrophe inside a word is dropped (Ne'mat).
 5. A consonant skeleton (vowels, and inner y/v which stand for vowels in Arabic script,
    dropped), because Arabic script writes no short vowels: فرزانه and Farzana share the
    skeleton frzn. The skeleton is only ever an extra token set: محمد and محمود share one.
@@ -281,7 +283,7 @@ def _collapse(word: str) -> str:
 # Muhammad- as a prefix (Muhammadkarim; Муҳаммадиноятулло, Муҳаммад + Иноятулло), but not the
 # name Muhammadi on its own
 _MUHAMMAD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd)(?=[^i].{2}|i[^aiu].{2})")
-_MUHAMMAD_WORD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd|mhd|md)$")
+_MUHAMMAD_WORD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd|m[au]?hd|md)$")
 MUHAMMAD = "muhamad"
 _ABD = re.compile(r"^abd(?:ul|al|u|a|i)?(?=[^aiu]..)")
 _ULLAH = re.compile(r"(?<=..)(?:[au]l+ah?|ula)$")
@@ -289,8 +291,11 @@ _UDDIN = re.compile(r"(?<=..)(?:[aiu]l?)din$")
 _JAN = re.compile(r"(?<=...)jan$")
 _GUL = re.compile(r"^g[au]?l(?=..)")
 _DROP_WORDS = frozenset(
-    # honorifics, "son/daughter of", and the Uzbek o'g'li and qizi after a father's name
-    {"jan", "han", "bibi", "bin", "ibn", "ibni", "valad", "bint", "binti", "ugli", "agli", "kizi"}
+    # honorifics (folded: Haji, Hajji, Alhaj, Mulla(h), Mawlawi, Maulvi, Qari), "son/daughter
+    # of", and the Uzbek o'g'li and qizi after a father's name
+    {"jan", "han", "bibi", "haji", "alhaj", "mula", "mulah", "mla", "kari"}
+    | {"mavlavi", "mulavi", "maulvi", "mului"}
+    | {"bin", "ibn", "ibni", "valad", "bint", "binti", "ugli", "agli", "kizi"}
 )
 _PATRONYMIC_SUFFIX = re.compile(r"(?<=..)(?:[ai]vi?C|[ai]vna|[ai]vn)$")
 _SURNAME_SUFFIX = re.compile(
@@ -304,7 +309,9 @@ def _word_forms(text: str, suffixes: re.Pattern[str] | None = None) -> list[str]
         # before doubled letters collapse, so that Aliev (Али + ев) keeps its i
         root = suffixes.sub("", words[-1])
         words[-1] = root if len(root) >= 3 else words[-1]
-    return [_collapse(w) for w in words if w]
+    # a word-final p is read as f: Russian spelling made Yusuf's sons Yusupov, and Юсуп is
+    # Юсуф to a Russian-speaking clerk; no name of the region ends in p for another reason
+    return [_collapse(w[:-1] + "f" if w.endswith("p") else w) for w in words if w]
 
 
 def _particles(words: list[str]) -> list[str]:

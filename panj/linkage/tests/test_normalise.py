@@ -106,6 +106,27 @@ def test_it_reads_russian_patronymics_as_the_fathers_name() -> None:
     assert lineage_key("", "Абдуллоев").forms == lineage_key("Abdullah", "").forms
 
 
+@pytest.mark.parametrize(
+    ("father", "surname"),
+    [("Юсуф", "Юсупов"), ("Yusuf", "Yusupova"), ("شریف", "Шарипов"), ("Латиф", "Латыпов")],
+)
+def test_it_reads_a_russian_p_for_f_in_a_surname(father: str, surname: str) -> None:
+    assert lineage_key("", surname).skeletons == lineage_key(father, "").skeletons
+    assert name_key("Юсуп").forms == name_key("Yusuf").forms
+    # only at the end of a word: Parviz keeps its p
+    assert name_key("Парвиз").forms == ("parviz",)
+
+
+@pytest.mark.parametrize(
+    "written", ["Haji Karim", "حاجی کریم", "Ҳоҷӣ Карим", "Mullah Karim", "ملا کریم", "Qari Karim"]
+)
+def test_it_drops_an_honorific_before_a_name(written: str) -> None:
+    assert name_key(written).skeletons == name_key("Karim").skeletons
+    assert name_key("Mohd. Karim").forms == name_key("Karim").forms
+    # an honorific alone is what the clerk wrote: it stays
+    assert name_key("Haji").forms == ("haji",)
+
+
 def test_it_does_not_strip_an_i_that_belongs_to_the_name() -> None:
     assert lineage_key("Hadi", "").forms == ("hadi",)
     assert lineage_key("Ali", "").forms == ("ali",)
