@@ -1,13 +1,26 @@
-"""People files: the CSV columns that partners exchange, read and checked row by row."""
+"""People files: the CSV columns that partners exchange, read and checked row by row.
+
+Afghan registers keep dates in the Solar Hijri calendar (a tazkira says 1370, not 1991), and
+clerks type Persian digits. Both are read: digits of any script count, and a birth date or year
+whose year lies in `SOLAR_HIJRI_YEARS` is a Solar Hijri one (no one alive was born in those
+Gregorian years, and no Solar Hijri year has reached 1500), converted to the Gregorian calendar
+so that it meets the same person's date from a Tajik register. A year alone becomes the
+Gregorian year in which most of it falls (1370 → 1991: from Nowruz, 21 March, to the end of
+December).
+"""
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+
+import jdatetime
 
 __all__ = ["COLUMNS", "Person", "RecordError", "parse_people", "read_people"]
 
@@ -50,6 +63,42 @@ class Person:
 
 
 _SEX = {"m": "M", "f": "F", "x": "X", "": ""}
+#: Years read as Solar Hijri, and what a Solar Hijri year adds to become the Gregorian year in
+#: which most of it falls.
+SOLAR_HIJRI_YEARS = range(1250, 1500)
+SOLAR_HIJRI_OFFSET = 621
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _ascii_digits(text: str) -> str:
+    """Persian, Arabic-Indic and other digits as 0-9."""
+    return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
+
+
+def _birth_date(raw: str, line: int) -> str:
+    bad = RecordError(
+        f"birth_date must be YYYY-MM-DD (Gregorian or Solar Hijri), not {raw!r}", line
+    )
+    text = _ascii_digits(raw)
+    if not _ISO_DATE.fullmatch(text):
+        raise bad
+    try:
+        date = dt.date.fromisoformat(text)
+        if date.year in SOLAR_HIJRI_YEARS:
+            date = jdatetime.date(date.year, date.month, date.day).togregorian()
+    except ValueError as exc:
+        raise bad from exc
+    return date.isoformat()
+
+
+def _birth_year(raw: str, line: int) -> int:
+    text = _ascii_digits(raw)
+    if not (text.isdigit() and len(text) == 4):
+        raise RecordError(f"birth_year must be a four-digit year, not {raw!r}", line)
+    year = int(text)
+    return year + SOLAR_HIJRI_OFFSET if year in SOLAR_HIJRI_YEARS else year
 
 
 def _person(row: dict[str, str], line: int) -> Person:
@@ -63,19 +112,9 @@ def _person(row: dict[str, str], line: int) -> Person:
         raise RecordError(f"sex must be M, F, X or empty, not {sex_raw.upper()!r}", line)
     birth_date = (row.get("birth_date") or "").strip()
     if birth_date:
-        try:
-            date = dt.date.fromisoformat(birth_date)
-        except ValueError as exc:
-            raise RecordError(f"birth_date must be YYYY-MM-DD, not {birth_date!r}", line) from exc
-        if len(birth_date) != 10:
-            raise RecordError(f"birth_date must be YYYY-MM-DD, not {birth_date!r}", line)
-        birth_date = date.isoformat()
+        birth_date = _birth_date(birth_date, line)
     year_raw = (row.get("birth_year") or "").strip()
-    birth_year: int | None = None
-    if year_raw:
-        if not (year_raw.isdigit() and len(year_raw) == 4):
-            raise RecordError(f"birth_year must be a four-digit year, not {year_raw!r}", line)
-        birth_year = int(year_raw)
+    birth_year = _birth_year(year_raw, line) if year_raw else None
     return Person(
         id=pid,
         given_name=(row.get("given_name") or "").strip(),

@@ -1,0 +1,44 @@
+"""People files: Solar Hijri dates and Persian digits, as Afghan registers write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from panj.linkage.engine import Person, RecordError, parse_people
+
+HEADER = "id,given_name,father_name,family_name,sex,birth_date,birth_year,place"
+
+
+def one(row: str) -> Person:
+    return next(parse_people([HEADER, row]))
+
+
+def test_it_converts_a_solar_hijri_birth_date_exactly() -> None:
+    assert one("1,فرزانه,,,F,1370-05-12,,").birth_date == "1991-08-03"
+    assert one("1,فرزانه,,,F,۱۳۷۰-۰۵-۱۲,,").birth_date == "1991-08-03"
+    # the last day of a Solar Hijri year falls in the next Gregorian year
+    assert one("1,فرزانه,,,F,1403-12-30,,").birth_date == "2025-03-20"
+    # a Gregorian date stays as it is
+    assert one("1,Farzana,,,F,1991-08-03,,").birth_date == "1991-08-03"
+
+
+def test_it_converts_a_solar_hijri_birth_year_to_the_year_most_of_it_falls_in() -> None:
+    assert one("1,فرزانه,,,F,,1370,").birth_year == 1991
+    assert one("1,فرزانه,,,F,,۱۳۷۰,").birth_year == 1991
+    assert one("1,Farzana,,,F,,1991,").birth_year == 1991
+    assert one("1,Farzana,,,F,,1991,").year == one("1,فرزانه,,,F,,1370,").year
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        # 1370 has no 31st day of Esfand
+        ("1,Ali,,,M,1370-12-31,,", "line 2: birth_date must be YYYY-MM-DD"),
+        ("1,Ali,,,M,2019-W01-1,,", "line 2: birth_date must be YYYY-MM-DD"),
+        ("1,Ali,,,M,1991-8-3,,", "line 2: birth_date must be YYYY-MM-DD"),
+        ("1,Ali,,,M,,۱۳۷,", "line 2: birth_year must be a four-digit year"),
+    ],
+)
+def test_it_refuses_a_date_that_no_calendar_has(row: str, message: str) -> None:
+    with pytest.raises(RecordError, match=message):
+        one(row)
