@@ -49,27 +49,28 @@ BLOCKING_LEAK = "block membership and block sizes (sex × birth year; name begin
 class BlockKeyer:
     """The blocking keys of records under one key. Each part is cached apart (the year keys by
     sex, year and name initials; the name keys by sex and name beginnings; the place and date
-    keys by place and date), since records share each part far more often than all of them."""
+    keys by place and date), since records share each part far more often than all of them;
+    and each part's keys are made of keys cached one by one (one sex, year and initial), which
+    records share more often still."""
 
     def __init__(self, key: bytes) -> None:
-        self._key = key
-        self._cache: dict[str, int] = {}
+        self._hasher = hashlib.blake2b(key=key, digest_size=8)
         self._given: dict[str, tuple[str, ...]] = {}
         self._lineage: dict[tuple[str, str], tuple[str, ...]] = {}
         self._beginnings: dict[tuple[tuple[str, ...], tuple[str, ...]], _Beginnings] = {}
         self._year_keys: dict[tuple[str, int, str], list[int]] = {}
+        self._year_atoms: dict[tuple[str, int, str], list[int]] = {}
         self._name_keys: dict[tuple[str, tuple[str, ...]], list[int]] = {}
+        self._name_atoms: dict[tuple[str, str], int] = {}
         self._places: dict[str, str | None] = {}
         self._place_keys: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         self._dates: dict[str, list[int]] = {}
+        self._date_parts: dict[str, int] = {}
 
     def _hash(self, text: str) -> int:
-        hit = self._cache.get(text)
-        if hit is None:
-            d = hashlib.blake2b(text.encode(), key=self._key, digest_size=8).digest()
-            hit = int.from_bytes(d, "little") or 1
-            self._cache[text] = hit
-        return hit
+        h = self._hasher.copy()
+        h.update(text.encode())
+        return int.from_bytes(h.digest(), "little") or 1
 
     def _skeletons(self, p: Person) -> tuple[tuple[str, ...], tuple[str, ...]]:
         """The skeleton of the given name; those of the father's and family name."""
@@ -92,19 +93,50 @@ class BlockKeyer:
             initials = "".join(sorted({sk[0] for sk in names}))
             hit = self._beginnings[ck] = _Beginnings(
                 initials=initials,
-                prefixes=tuple(dict.fromkeys(sk[:3] for sk in names)),
+                prefixes=tuple(dict.fromkeys([sk[:3] for sk in names])),
                 # a record that gives one kind of name only: its initials alone
                 pairs=tuple(sorted({g[0] + n[0] for g in given for n in lineage}))
                 or tuple(initials),
             )
         return hit
 
+    def _year_keys_of(self, sex: str, year: int, initials: str) -> list[int]:
+        """Sex × the years Y−1 and Y × each initial."""
+        out: list[int] = []
+        atoms = self._year_atoms
+        for s in _SEXES.get(sex, _SEXES_EITHER):
+            for c in initials:
+                ck = (s, year, c)
+                hit = atoms.get(ck)
+                if hit is None:
+                    hit = atoms[ck] = [self._hash(f"y:{s}:{year + d}:{c}") for d in YEARS]
+                out += hit
+        return out
+
+    def _name_keys_of(self, sex: str, prefixes: tuple[str, ...]) -> list[int]:
+        """Sex × each name beginning."""
+        out: list[int] = []
+        atoms = self._name_atoms
+        for s in _SEXES.get(sex, _SEXES_EITHER):
+            for b in prefixes:
+                ck = (s, b)
+                hit = atoms.get(ck)
+                if hit is None:
+                    hit = atoms[ck] = self._hash(f"n:{s}:{b}")
+                out.append(hit)
+        return out
+
     def _date_keys(self, d: str) -> list[int]:
         """The exact date, and the date with one part mistyped."""
         hit = self._dates.get(d)
         if hit is None:
-            texts = ("d:" + d, "ym:" + d[:7], "yd:" + d[:4] + d[7:], "md:" + d[4:])
-            hit = self._dates[d] = [self._hash(t) for t in texts]
+            parts = self._date_parts
+            hit = self._dates[d] = [self._hash("d:" + d)]
+            for text in ("ym:" + d[:7], "yd:" + d[:4] + d[7:], "md:" + d[4:]):
+                part = parts.get(text)
+                if part is None:
+                    part = parts[text] = self._hash(text)
+                hit.append(part)
         return hit
 
     def keys(self, p: Person) -> list[int]:
@@ -117,25 +149,18 @@ class BlockKeyer:
             ck = (sex, year, names.initials)
             year_keys = self._year_keys.get(ck)
             if year_keys is None:
-                year_keys = self._year_keys[ck] = [
-                    self._hash(f"y:{s}:{year + d}:{c}")
-                    for s in _SEXES.get(sex, _SEXES_EITHER)
-                    for d in YEARS
-                    for c in names.initials
-                ]
-            keys = year_keys
+                year_keys = self._year_keys[ck] = self._year_keys_of(*ck)
+            keys += year_keys
         # whatever the birth year says, and with given and family names in either field
         nk = (sex, names.prefixes)
         name_keys = self._name_keys.get(nk)
         if name_keys is None:
-            name_keys = self._name_keys[nk] = [
-                self._hash(f"n:{s}:{b}") for s in _SEXES.get(sex, _SEXES_EITHER) for b in nk[1]
-            ]
-        keys = keys + name_keys
+            name_keys = self._name_keys[nk] = self._name_keys_of(*nk)
+        keys += name_keys
         if p.place:
-            keys = keys + self._place_keys_of(p.place, names.pairs)
+            keys += self._place_keys_of(p.place, names.pairs)
         if p.birth_date:
-            keys = keys + self._date_keys(p.birth_date)
+            keys += self._date_keys(p.birth_date)
         return keys[:BLOCK_COLUMNS]
 
     def _place_keys_of(self, place: str, pairs: tuple[str, ...]) -> list[int]:
