@@ -49,7 +49,8 @@ def cmd_encode(args: argparse.Namespace) -> int:
     try:
         secret = Secret.read(args.secret_file)
         started = time.perf_counter()
-        people = read_people(args.input)
+        solar_hijri: list[int] = []
+        people = read_people(args.input, solar_hijri)
         encoded = encode_people(people, secret)
         encoded.save(args.out)
     except KeyError_ as exc:
@@ -60,6 +61,12 @@ def cmd_encode(args: argparse.Namespace) -> int:
         return _fail(f"cannot write {args.out}: {exc.strerror}")
     seconds = time.perf_counter() - started
     print(f"encoded {len(people)} people into {args.out} in {seconds:.1f} s")
+    if solar_hijri:
+        shown = ", ".join(map(str, solar_hijri[:10])) + (", …" if len(solar_hijri) > 10 else "")
+        print(
+            f"read the birth dates of {len(solar_hijri)} people as Solar Hijri and converted"
+            f" them to the Gregorian calendar (lines {shown})"
+        )
     return 0
 
 

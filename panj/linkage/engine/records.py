@@ -127,8 +127,18 @@ def _person(row: dict[str, str], line: int) -> Person:
     )
 
 
-def parse_people(lines: Iterable[str]) -> Iterator[Person]:
-    """People from CSV text lines; raises RecordError naming the first bad line."""
+def _solar_hijri(row: dict[str, str]) -> bool:
+    """Whether the row gives a birth date or year that is read as Solar Hijri."""
+    for column in ("birth_date", "birth_year"):
+        year = _ascii_digits((row.get(column) or "").strip())[:4]
+        if year.isdigit() and int(year) in SOLAR_HIJRI_YEARS:
+            return True
+    return False
+
+
+def parse_people(lines: Iterable[str], solar_hijri: list[int] | None = None) -> Iterator[Person]:
+    """People from CSV text lines; raises RecordError naming the first bad line. The lines
+    whose birth date or year was read as Solar Hijri are added to `solar_hijri`."""
     reader = csv.DictReader(lines)
     header = reader.fieldnames or []
     if "id" not in header:
@@ -142,13 +152,15 @@ def parse_people(lines: Iterable[str]) -> Iterator[Person]:
         if None in row:
             raise RecordError("more fields than the header names", line)
         person = _person(row, line)
+        if solar_hijri is not None and _solar_hijri(row):
+            solar_hijri.append(line)
         if person.id in seen:
             raise RecordError(f"the id {person.id!r} appears twice", line)
         seen.add(person.id)
         yield person
 
 
-def read_people(path: str | Path) -> list[Person]:
+def read_people(path: str | Path, solar_hijri: list[int] | None = None) -> list[Person]:
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -158,4 +170,4 @@ def read_people(path: str | Path) -> list[Person]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise RecordError("the file is not UTF-8", line) from exc
-    return list(parse_people(io.StringIO(text, newline="")))
+    return list(parse_people(io.StringIO(text, newline=""), solar_hijri))

@@ -265,3 +265,21 @@ def test_it_refuses_to_match_files_with_different_parameters(
     )
     assert code == 1
     assert "different parameters (place: 64 vs 128" in capsys.readouterr().err
+
+
+def test_it_says_which_rows_it_read_as_solar_hijri(
+    tmp_path: Path, key: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    people = write_people(
+        tmp_path / "p.csv",
+        ["1,فرزانه,کریم,,F,1370-05-12,,", "2,Farzana,Karim,,F,1991-08-03,,", "3,مریم,,,F,,۱۳۷۲,"],
+    )
+    code = main(
+        ["linkage", "encode", "--secret-file", str(key), "--in", str(people),
+         "--out", str(tmp_path / "p.enc")]
+    )  # fmt: skip
+    assert code == 0
+    out = capsys.readouterr().out
+    assert "encoded 3 people" in out
+    assert "2 people as Solar Hijri" in out
+    assert "(lines 2, 4)" in out

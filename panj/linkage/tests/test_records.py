@@ -42,3 +42,11 @@ def test_it_converts_a_solar_hijri_birth_year_to_the_year_most_of_it_falls_in() 
 def test_it_refuses_a_date_that_no_calendar_has(row: str, message: str) -> None:
     with pytest.raises(RecordError, match=message):
         one(row)
+
+
+def test_it_names_the_lines_it_read_as_solar_hijri() -> None:
+    lines: list[int] = []
+    rows = ["1,فرزانه,,,F,1370-05-12,,", "2,Farzana,,,F,1991-08-03,,", "3,مریم,,,F,,۱۳۷۲,"]
+    people = list(parse_people([HEADER, *rows], lines))
+    assert [p.year for p in people] == [1991, 1991, 1993]
+    assert lines == [2, 4]
