@@ -40,6 +40,7 @@ import gc
 import hashlib
 import io
 import json
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -53,7 +54,15 @@ import numpy.typing as npt
 
 from .block import BLOCK_COLUMNS, BlockKeyer
 from .keys import Secret
-from .normalise import NameKey, family_key, father_key, form_tokens, name_key, place_key
+from .normalise import (
+    NameKey,
+    family_key,
+    father_key,
+    form_tokens,
+    name_key,
+    place_key,
+    skeleton,
+)
 from .records import Person
 
 __all__ = ["EncodedSet", "Encoder", "EncodingError", "Params", "encode_people"]
@@ -265,6 +274,8 @@ class Encoder:
         # positions within a field's filter, by field key and count, then by token
         self._token_positions: dict[tuple[str, int], dict[str, tuple[int, ...]]] = {}
         self._forms: dict[tuple[str, str, float], tuple[int, ...]] = {}
+        # per field key: by token code (`_token_codes`), its double-hashing start and step
+        self._steps: dict[str, npt.NDArray[np.int64]] = {}
         self._size = {f: int(getattr(prm, f)) for f in FIELDS}
         self._label_size = {self._label[f]: self._size[f] for f in FIELDS}
         self._budget = {f: round(self._size[f] * FILL[f]) for f in FIELDS}
@@ -338,6 +349,56 @@ class Encoder:
             self._spread(label, consonants, round(sk), out)
             hit = self._forms[ck] = tuple(out)
         return hit
+
+    def _name_positions_of(self, label: str, items: Sequence[tuple[str, float]]) -> None:
+        """`_name_positions` of many (form, share) at once, by whole arrays: the same tokens
+        and positions, without a Python step per token. The tokens of all forms are read off
+        the codes of their letters together (forms are ASCII: what `normalise` makes of any
+        script); a form that is not is left to `_name_positions`."""
+        todo: list[tuple[str, float]] = []
+        skeletons: list[str] = []
+        for f, share in dict.fromkeys(items):
+            if (label, f, share) in self._forms or not _PLAIN_FORM.fullmatch(f):
+                continue
+            todo.append((f, share))
+            skeletons.append(skeleton(f))
+        if not todo:
+            return
+        size = self._label_size[label]
+        # per form and part (spelled, skeleton): the part's budget, as `_name_positions` has it
+        budgets = np.empty(2 * len(todo), dtype=np.int64)
+        for i, ((_f, share), sk) in enumerate(zip(todo, skeletons, strict=True)):
+            part = share * SKELETON_SHARE if sk else 0.0
+            budgets[2 * i] = round(share - part)
+            budgets[2 * i + 1] = round(part)
+        codes, groups = _token_codes([f for f, _sh in todo], skeletons)
+        # each token of a part once, in the order of its text (the first ones take one more)
+        keys = np.unique(groups * _CODES + codes)
+        codes, groups = keys % _CODES, keys // _CODES
+        n = np.bincount(groups, minlength=len(budgets))
+        rank = np.arange(len(keys)) - (np.cumsum(n) - n)[groups]
+        k, extra = np.divmod(budgets[groups], n[groups])
+        kk = k + (rank < extra)
+        # a token's start and step (double hashing), from its digest under the field's key
+        table = self._steps.get(label)
+        if table is None:
+            table = self._steps[label] = np.full((2, _CODES), -1, dtype=np.int64)
+        for code in np.unique(codes[(codes != _WHOLE) & (table[0, codes] < 0)]).tolist():
+            h1, h2 = self._hashes(label, _token_text(code))
+            table[:, code] = (h1 % size, h2 % size)
+        start, step = table[0, codes], table[1, codes]
+        whole = np.flatnonzero(codes == _WHOLE)
+        for t, form in zip(whole.tolist(), (groups[whole] // 2).tolist(), strict=True):
+            h1, h2 = self._hashes(label, "S" + skeletons[form])
+            start[t], step[t] = h1 % size, h2 % size
+        token = np.repeat(np.arange(len(keys)), kk)
+        j = np.arange(len(token)) - np.repeat(np.cumsum(kk) - kk, kk)
+        positions = ((start[token] + j * step[token]) % size).tolist()
+        ends = np.cumsum(np.bincount(groups // 2, weights=kk, minlength=len(todo))).astype(int)
+        begin = 0
+        for (f, share), end in zip(todo, ends.tolist(), strict=True):
+            self._forms[label, f, share] = tuple(positions[begin:end])
+            begin = end
 
     def _compute(self, fld: str, value: object) -> tuple[int, ...] | None:
         """The positions of one field's value within its filter; None when it holds no name
@@ -421,6 +482,14 @@ class Encoder:
         segments = np.empty((len(values), count), dtype=np.uint64)
         given = np.zeros(len(values), dtype=np.uint64)
         cache = self._cache
+        if fld in _NAME_KEYS:
+            key, budget = _NAME_KEYS[fld], self._budget[fld]
+            items: list[tuple[str, float]] = []
+            for value in values:
+                if value and (fld, value) not in cache:
+                    forms = key(str(value)).forms
+                    items += [(f, budget / len(forms)) for f in forms]
+            self._name_positions_of(self._label[fld], items)
         for start in range(0, len(values), chunk):
             part = values[start : start + chunk]
             m = len(part)
@@ -449,6 +518,64 @@ class Encoder:
             packed = np.packbits(bits, axis=1, bitorder="little")
             segments[start : start + m] = packed.view(np.uint64).reshape(m, count)
         return segments, given
+
+
+# Token codes, which sort as the tokens' texts do (`normalise.form_tokens`): "b" + two letters
+# (a bigram of the padded form), "u" + a letter, "S" + the whole skeleton (one code for all;
+# its text is the form's own), "s" + two letters (a bigram of the padded skeleton). A form's
+# two parts, spelled and skeleton, are the groups 2·i and 2·i + 1 of form i.
+_BIGRAM = 0
+_LETTER = 1 << 16
+_WHOLE = (2 << 16) - 1
+_SKELETON_BIGRAM = 2 << 16
+_CODES = 1 << 18
+_PLAIN_FORM = re.compile(r"[A-Za-z0-9]+")
+
+
+def _token_codes(
+    forms: Sequence[str], skeletons: Sequence[str]
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]:
+    """The codes of the tokens of every form (`normalise.form_tokens`, repeats included), and
+    the group (form and part) of each."""
+
+    def bigrams(words: Sequence[str], rows: npt.NDArray[np.int64]) -> tuple[Any, Any, Any, Any]:
+        padded = [f"^{w}$" for w in words]
+        letters = np.frombuffer("".join(padded).encode("ascii"), dtype=np.uint8).astype(np.int64)
+        lengths = np.fromiter(map(len, padded), dtype=np.int64, count=len(padded))
+        owner = np.repeat(rows, lengths)
+        last = np.cumsum(lengths) - 1
+        first = last - lengths + 1
+        pair = np.ones(len(letters), dtype=np.bool_)
+        pair[last] = False
+        inner = pair.copy()
+        inner[first] = False
+        at = np.flatnonzero(pair)
+        return letters[at] * 256 + letters[at + 1], owner[at], letters[inner] * 256, owner[inner]
+
+    index = np.arange(len(forms), dtype=np.int64)
+    b_codes, b_rows, u_codes, u_rows = bigrams(forms, index)
+    with_sk = np.flatnonzero(np.fromiter(map(bool, skeletons), dtype=np.bool_, count=len(forms)))
+    s_codes, s_rows, _u, _r = bigrams([skeletons[i] for i in with_sk.tolist()], with_sk)
+    codes = np.concatenate(
+        [
+            b_codes + _BIGRAM,
+            u_codes + _LETTER,
+            np.full(len(with_sk), _WHOLE, dtype=np.int64),
+            s_codes + _SKELETON_BIGRAM,
+        ]
+    )
+    groups = np.concatenate([2 * b_rows, 2 * u_rows, 2 * with_sk + 1, 2 * s_rows + 1])
+    return codes, groups
+
+
+def _token_text(code: int) -> str:
+    """The token a code stands for (but `_WHOLE`, whose text is the form's skeleton)."""
+    if code >= _SKELETON_BIGRAM:
+        code -= _SKELETON_BIGRAM
+        return "s" + chr(code >> 8) + chr(code & 255)
+    if code >= _LETTER:
+        return "u" + chr((code - _LETTER) >> 8)
+    return "b" + chr(code >> 8) + chr(code & 255)
 
 
 @contextmanager

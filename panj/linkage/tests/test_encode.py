@@ -152,3 +152,22 @@ def test_it_encodes_a_person_alike_alone_or_among_others_and_in_any_chunk_size()
     empty = encode_people([], secret)
     assert empty.filters.shape == (0, Params().words)
     assert empty.blocks.shape == (0, BLOCK_COLUMNS)
+
+
+def test_it_spreads_a_names_positions_alike_one_form_at_a_time_or_all_at_once() -> None:
+    from panj.linkage.engine.generate import cross_script_set
+    from panj.linkage.engine.normalise import name_key, place_key
+
+    secret = Secret(bytes(range(32)))
+    data = cross_script_set(150, 50, 50, seed=3)
+    names = [p.given_name for p in data.a + data.b] + ["Mohammad", "Ne'mat", "Zoë", "x"]
+    places = [p.place for p in data.a + data.b if p.place]
+    for label, key, values in (("name", name_key, names), ("place", place_key, places)):
+        items = [(f, 51 / len(key(v).forms)) for v in values for f in key(v).forms]
+        one_by_one, at_once = Encoder(secret), Encoder(secret)
+        at_once._name_positions_of(label, items)
+        assert len(at_once._forms) == len(set(items)) > 20
+        for form, share in items:
+            assert sorted(at_once._forms[label, form, share]) == sorted(
+                one_by_one._name_positions(label, form, share)
+            )
