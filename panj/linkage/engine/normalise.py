@@ -310,7 +310,7 @@ def _word_forms(text: str, suffixes: re.Pattern[str] | None = None) -> list[str]
         root = suffixes.sub("", words[-1])
         words[-1] = root if len(root) >= 3 else words[-1]
     # a word-final p is read as f: Russian spelling made Yusuf's sons Yusupov, and Юсуп is
-    # Юсуф to a Russian-speaking clerk; no name of the region ends in p for another reason
+    # Юсуф to a Russian-speaking clerk; hardly a name of the region ends in p otherwise
     return [_collapse(w[:-1] + "f" if w.endswith("p") else w) for w in words if w]
 
 
