@@ -51,6 +51,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from numpy.random import default_rng
 
 from .block import BLOCK_COLUMNS, BlockKeyer
 from .keys import Secret
@@ -293,7 +294,7 @@ class Encoder:
             base += size
             seed = int.from_bytes(secret.derive(f"permutation:{self._label[f]}", 16), "big")
             stored = prm.stored(f)
-            perm = np.random.default_rng(seed).permutation(stored).astype(np.int64) + 64 * word
+            perm = default_rng(seed).permutation(stored).astype(np.int64) + 64 * word
             where.append(perm[:size])
             where_c.append(perm[size:] if prm.balanced else perm[:0])
         self._where = np.concatenate(where)
@@ -373,7 +374,8 @@ class Encoder:
             budgets[2 * i + 1] = round(part)
         codes, groups = _token_codes([f for f, _sh in todo], skeletons)
         # each token of a part once, in the order of its text (the first ones take one more)
-        keys = np.unique(groups * _CODES + codes)
+        keys = np.sort(groups * _CODES + codes)
+        keys = keys[np.append(True, keys[1:] != keys[:-1])]
         codes, groups = keys % _CODES, keys // _CODES
         n = np.bincount(groups, minlength=len(budgets))
         rank = np.arange(len(keys)) - (np.cumsum(n) - n)[groups]
@@ -383,7 +385,7 @@ class Encoder:
         table = self._steps.get(label)
         if table is None:
             table = self._steps[label] = np.full((2, _CODES), -1, dtype=np.int64)
-        for code in np.unique(codes[(codes != _WHOLE) & (table[0, codes] < 0)]).tolist():
+        for code in set(codes[(codes != _WHOLE) & (table[0, codes] < 0)].tolist()):
             h1, h2 = self._hashes(label, _token_text(code))
             table[:, code] = (h1 % size, h2 % size)
         start, step = table[0, codes], table[1, codes]
