@@ -12,8 +12,9 @@ file pins too).
 With --no-bench-env it stays in the current interpreter and says which comparators are missing.
 
 What is measured, for both tools:
-- encode records/s on one core (CPU time of one process, so that other work on a shared
-  machine does not count), the best of three runs for each tool, taking turns;
+- encode records/s on one core (CPU time of a fresh process for each run, so that other work
+  on a shared machine does not count and neither tool is warmed by the work before it), the
+  best of three runs for each tool, taking turns;
 - end-to-end link time (encode both files, compare, solve one-to-one) on the synthetic
   cross-script files, 10 000 × 10 000 and 100 000 × 100 000, with all cores;
 - comparisons/s (pairs actually compared / compare time);
@@ -392,12 +393,27 @@ def clk_end_to_end(a: Sequence[Any], b: Sequence[Any]) -> dict[str, float]:
 
 
 def clk_encode_rate(people: Sequence[Any]) -> float:
-    """CPU time with one worker (clkhash then hashes in this process, no pool)."""
-    schema = clk_schema(CLK_FIELDS)
-    rows = clk_rows(people, CLK_FIELDS, True)
-    started = time.process_time()
-    clk_encode(rows, schema, 1)
-    return len(people) / (time.process_time() - started)
+    """CPU time with one worker (clkhash then hashes in its process, no pool), in a fresh
+    process as Panj's is, so that neither tool runs warmed by the work before it."""
+    code = (
+        "import sys, time, pickle;"
+        "from linkage_bench import CLK_FIELDS, clk_encode, clk_schema;"
+        "rows = pickle.load(sys.stdin.buffer); schema = clk_schema(CLK_FIELDS);"
+        "t = time.process_time();"
+        "clk_encode(rows, schema, 1);"
+        "print(len(rows) / (time.process_time() - t))"
+    )
+    import pickle
+
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "bench")]))
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        input=pickle.dumps(clk_rows(people, CLK_FIELDS, True)),
+        capture_output=True,
+        check=True,
+        env=env,
+    )
+    return float(out.stdout.decode().strip())
 
 
 #: Encoding is timed this many times for each tool, the two taking turns, and the best run is
