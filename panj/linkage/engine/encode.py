@@ -275,7 +275,8 @@ class Encoder:
         # positions within a field's filter, by field key and count, then by token
         self._token_positions: dict[tuple[str, int], dict[str, tuple[int, ...]]] = {}
         self._forms: dict[tuple[str, str, float], tuple[int, ...]] = {}
-        # per field key: by token code (`_token_codes`), its double-hashing start and step
+        # per field key: by token code (`_token_codes`), its double-hashing start and step, and
+        # whether they are known
         self._steps: dict[str, npt.NDArray[np.int64]] = {}
         self._size = {f: int(getattr(prm, f)) for f in FIELDS}
         self._label_size = {self._label[f]: self._size[f] for f in FIELDS}
@@ -356,15 +357,17 @@ class Encoder:
         and positions, without a Python step per token. The tokens of all forms are read off
         the codes of their letters together (forms are ASCII: what `normalise` makes of any
         script); a form that is not is left to `_name_positions`."""
-        todo: list[tuple[str, float]] = []
-        skeletons: list[str] = []
-        for f, share in dict.fromkeys(items):
-            if (label, f, share) in self._forms or not _PLAIN_FORM.fullmatch(f):
-                continue
-            todo.append((f, share))
-            skeletons.append(skeleton(f))
-        if not todo:
+        todo = [
+            (f, share)
+            for f, share in dict.fromkeys(items)
+            if (label, f, share) not in self._forms and _PLAIN_FORM.fullmatch(f)
+        ]
+        if len(todo) < BATCH_FORMS:
+            # the arrays' fixed cost outweighs a few forms (one case encoded when it is saved)
+            for f, share in todo:
+                self._name_positions(label, f, share)
             return
+        skeletons = [skeleton(f) for f, _share in todo]
         size = self._label_size[label]
         # per form and part (spelled, skeleton): the part's budget, as `_name_positions` has it
         budgets = np.empty(2 * len(todo), dtype=np.int64)
@@ -381,13 +384,15 @@ class Encoder:
         rank = np.arange(len(keys)) - (np.cumsum(n) - n)[groups]
         k, extra = np.divmod(budgets[groups], n[groups])
         kk = k + (rank < extra)
-        # a token's start and step (double hashing), from its digest under the field's key
+        # a token's start and step (double hashing), from its digest under the field's key, and
+        # 1 once known; zeros, so that only the pages of codes met are ever written (encoding
+        # one person, when a case is saved, stays as cheap as it was)
         table = self._steps.get(label)
         if table is None:
-            table = self._steps[label] = np.full((2, _CODES), -1, dtype=np.int64)
-        for code in set(codes[(codes != _WHOLE) & (table[0, codes] < 0)].tolist()):
+            table = self._steps[label] = np.zeros((3, _CODES), dtype=np.int64)
+        for code in set(codes[(codes != _WHOLE) & (table[2, codes] == 0)].tolist()):
             h1, h2 = self._hashes(label, _token_text(code))
-            table[:, code] = (h1 % size, h2 % size)
+            table[:, code] = (h1 % size, h2 % size, 1)
         start, step = table[0, codes], table[1, codes]
         whole = np.flatnonzero(codes == _WHOLE)
         for t, form in zip(whole.tolist(), (groups[whole] // 2).tolist(), strict=True):
@@ -521,6 +526,10 @@ class Encoder:
             segments[start : start + m] = packed.view(np.uint64).reshape(m, count)
         return segments, given
 
+
+#: From this many new name forms on, their positions are worked out as arrays
+#: (`Encoder._name_positions_of`); below, one by one.
+BATCH_FORMS = 64
 
 # Token codes, which sort as the tokens' texts do (`normalise.form_tokens`): "b" + two letters
 # (a bigram of the padded form), "u" + a letter, "S" + the whole skeleton (one code for all;

@@ -161,7 +161,7 @@ def test_it_spreads_a_names_positions_alike_one_form_at_a_time_or_all_at_once() 
     secret = Secret(bytes(range(32)))
     data = cross_script_set(150, 50, 50, seed=3)
     names = [p.given_name for p in data.a + data.b] + ["Mohammad", "Ne'mat", "Zoë", "x"]
-    places = [p.place for p in data.a + data.b if p.place]
+    places = [p.place for p in data.a + data.b if p.place] + names  # enough forms for arrays
     for label, key, values in (("name", name_key, names), ("place", place_key, places)):
         items = [(f, 51 / len(key(v).forms)) for v in values for f in key(v).forms]
         one_by_one, at_once = Encoder(secret), Encoder(secret)
