@@ -332,3 +332,9 @@ def pair_log_odds(
 def to_score(log_odds: FloatArray) -> FloatArray:
     """Scores in (0, 1); 0.5 is the calibrated default threshold."""
     return np.asarray(1.0 / (1.0 + np.exp(-(log_odds - CUT))))
+
+
+def from_score(score: FloatArray) -> FloatArray:
+    """The log-odds that scores stand for (`to_score` read back)."""
+    s = np.clip(score, 1e-15, 1.0 - 1e-15)
+    return np.asarray(np.log(s) - np.log1p(-s) + CUT, dtype=np.float64)

@@ -23,7 +23,7 @@ from __future__ import annotations
 import numpy as np
 
 from .compare import Candidates, Comparison, best_of_each
-from .score import CUT, OVERLAP_REFERENCE, FloatArray, logit, overlap_shift, to_score
+from .score import OVERLAP_REFERENCE, FloatArray, from_score, logit, overlap_shift, to_score
 
 __all__ = [
     "AMBIGUITY_FLOOR",
@@ -68,9 +68,8 @@ NULL_RECORDS = 5_000
 
 
 def _log_odds(c: Candidates) -> FloatArray:
-    """The log-odds that the candidates' scores stand for (`score.to_score` read back)."""
-    s = np.clip(c.score, 1e-15, 1.0 - 1e-15)
-    return np.asarray(np.log(s) - np.log1p(-s) + CUT, dtype=np.float64)
+    """The log-odds that the candidates' scores stand for."""
+    return from_score(c.score)
 
 
 def discount_ambiguity(c: Candidates) -> Candidates:
