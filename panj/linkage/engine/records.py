@@ -77,7 +77,8 @@ def _ascii_digits(text: str) -> str:
     return "".join(str(unicodedata.digit(c)) if c.isdigit() else c for c in text)
 
 
-def _birth_date(raw: str, line: int) -> str:
+def _birth_date(raw: str, line: int) -> tuple[str, bool]:
+    """The date as an ISO Gregorian date, and whether it was read as Solar Hijri."""
     bad = RecordError(
         f"birth_date must be YYYY-MM-DD (Gregorian or Solar Hijri), not {raw!r}", line
     )
@@ -86,22 +87,27 @@ def _birth_date(raw: str, line: int) -> str:
         raise bad
     try:
         date = dt.date.fromisoformat(text)
-        if date.year in SOLAR_HIJRI_YEARS:
+        solar_hijri = date.year in SOLAR_HIJRI_YEARS
+        if solar_hijri:
             date = jdatetime.date(date.year, date.month, date.day).togregorian()
     except ValueError as exc:
         raise bad from exc
-    return date.isoformat()
+    return date.isoformat(), solar_hijri
 
 
-def _birth_year(raw: str, line: int) -> int:
+def _birth_year(raw: str, line: int) -> tuple[int, bool]:
+    """The Gregorian year, and whether it was read as Solar Hijri."""
     text = _ascii_digits(raw)
     if not (text.isdigit() and len(text) == 4):
         raise RecordError(f"birth_year must be a four-digit year, not {raw!r}", line)
     year = int(text)
-    return year + SOLAR_HIJRI_OFFSET if year in SOLAR_HIJRI_YEARS else year
+    if year in SOLAR_HIJRI_YEARS:
+        return year + SOLAR_HIJRI_OFFSET, True
+    return year, False
 
 
-def _person(row: dict[str, str], line: int) -> Person:
+def _person(row: dict[str, str], line: int) -> tuple[Person, bool]:
+    """The person of a row, and whether its birth date or year was read as Solar Hijri."""
     pid = (row.get("id") or "").strip()
     if not pid:
         raise RecordError("the id is empty", line)
@@ -110,12 +116,12 @@ def _person(row: dict[str, str], line: int) -> Person:
     sex_raw = (row.get("sex") or "").strip().lower()
     if sex_raw not in _SEX:
         raise RecordError(f"sex must be M, F, X or empty, not {sex_raw.upper()!r}", line)
-    birth_date = (row.get("birth_date") or "").strip()
+    birth_date, date_hijri = (row.get("birth_date") or "").strip(), False
     if birth_date:
-        birth_date = _birth_date(birth_date, line)
+        birth_date, date_hijri = _birth_date(birth_date, line)
     year_raw = (row.get("birth_year") or "").strip()
-    birth_year = _birth_year(year_raw, line) if year_raw else None
-    return Person(
+    birth_year, year_hijri = _birth_year(year_raw, line) if year_raw else (None, False)
+    person = Person(
         id=pid,
         given_name=(row.get("given_name") or "").strip(),
         father_name=(row.get("father_name") or "").strip(),
@@ -125,15 +131,7 @@ def _person(row: dict[str, str], line: int) -> Person:
         birth_year=birth_year,
         place=(row.get("place") or "").strip(),
     )
-
-
-def _solar_hijri(row: dict[str, str]) -> bool:
-    """Whether the row gives a birth date or year that is read as Solar Hijri."""
-    for column in ("birth_date", "birth_year"):
-        year = _ascii_digits((row.get(column) or "").strip())[:4]
-        if year.isdigit() and int(year) in SOLAR_HIJRI_YEARS:
-            return True
-    return False
+    return person, date_hijri or year_hijri
 
 
 def parse_people(lines: Iterable[str], solar_hijri: list[int] | None = None) -> Iterator[Person]:
@@ -151,8 +149,8 @@ def parse_people(lines: Iterable[str], solar_hijri: list[int] | None = None) -> 
         line = reader.line_num
         if None in row:
             raise RecordError("more fields than the header names", line)
-        person = _person(row, line)
-        if solar_hijri is not None and _solar_hijri(row):
+        person, hijri = _person(row, line)
+        if hijri and solar_hijri is not None:
             solar_hijri.append(line)
         if person.id in seen:
             raise RecordError(f"the id {person.id!r} appears twice", line)
