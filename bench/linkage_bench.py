@@ -196,29 +196,35 @@ def panj_cli_f1(
     return f1(found, true)
 
 
-def panj_encode_rate(people: Sequence[Any]) -> float:
-    """CPU time of one process (Panj's encoder is single-threaded), in a fresh process so that
-    no name normalised earlier in this run is cached. CPU time, not wall time: on a shared
-    machine other work would otherwise count against the encoder."""
-    code = (
-        "import sys, time, pickle;"
-        "from panj.linkage.engine import Secret, encode_people;"
-        "people = pickle.load(sys.stdin.buffer); secret = Secret.generate();"
-        "t = time.process_time();"
-        "encode_people(people, secret);"
-        "print(len(people) / (time.process_time() - t))"
-    )
+def _rate_in_child(setup: str, encode: str, items: list[Any]) -> float:
+    """Items per second of CPU time for `encode` (Python statements on `items`, after `setup`)
+    in a fresh process, which is handed the items pickled: nothing done earlier in this run
+    is cached or warm there. CPU time, not wall time: on a shared machine other work would
+    otherwise count against the encoder."""
     import pickle
 
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    code = (
+        f"import sys, time, pickle; {setup}; items = pickle.load(sys.stdin.buffer);"
+        f"t = time.process_time(); {encode}; print(len(items) / (time.process_time() - t))"
+    )
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "bench")]))
     out = subprocess.run(
         [sys.executable, "-c", code],
-        input=pickle.dumps(list(people)),
+        input=pickle.dumps(items),
         capture_output=True,
         check=True,
         env=env,
     )
     return float(out.stdout.decode().strip())
+
+
+def panj_encode_rate(people: Sequence[Any]) -> float:
+    """Panj's encoder (single-threaded) on one core."""
+    return _rate_in_child(
+        "from panj.linkage.engine import Secret, encode_people; secret = Secret.generate()",
+        "encode_people(items, secret)",
+        list(people),
+    )
 
 
 def panj_end_to_end(a: Sequence[Any], b: Sequence[Any]) -> dict[str, float]:
@@ -393,32 +399,19 @@ def clk_end_to_end(a: Sequence[Any], b: Sequence[Any]) -> dict[str, float]:
 
 
 def clk_encode_rate(people: Sequence[Any]) -> float:
-    """CPU time with one worker (clkhash then hashes in its process, no pool), in a fresh
-    process as Panj's is, so that neither tool runs warmed by the work before it."""
-    code = (
-        "import sys, time, pickle;"
+    """clkhash with one worker (it then hashes in its own process, no pool) on one core, the
+    values transliterated beforehand."""
+    return _rate_in_child(
         "from linkage_bench import CLK_FIELDS, clk_encode, clk_schema;"
-        "rows = pickle.load(sys.stdin.buffer); schema = clk_schema(CLK_FIELDS);"
-        "t = time.process_time();"
-        "clk_encode(rows, schema, 1);"
-        "print(len(rows) / (time.process_time() - t))"
+        "schema = clk_schema(CLK_FIELDS)",
+        "clk_encode(items, schema, 1)",
+        clk_rows(people, CLK_FIELDS, True),
     )
-    import pickle
-
-    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT), str(ROOT / "bench")]))
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        input=pickle.dumps(clk_rows(people, CLK_FIELDS, True)),
-        capture_output=True,
-        check=True,
-        env=env,
-    )
-    return float(out.stdout.decode().strip())
 
 
 #: Encoding is timed this many times for each tool, the two taking turns, and the best run is
-#: reported: a shared machine's speed moves by up to twice within minutes, and both tools get
-#: the same chances.
+#: reported: a shared machine's speed moves by up to three times within minutes, and both tools
+#: get the same chances.
 ENCODE_REPEATS = 3
 
 

@@ -34,6 +34,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from linkage_bench import f1, fmt_f1  # noqa: E402
 
 from panj.linkage.engine import Secret, encode_people, link  # noqa: E402
 from panj.linkage.engine.compare import Candidates, Comparison  # noqa: E402
@@ -116,19 +119,15 @@ def pairs(seed: int, secret: Secret) -> tuple[CrossScriptSet, Candidates, np.nda
     return cs, c, np.array(rows, dtype=np.float64), truth
 
 
-def f1(found: set[tuple[str, str]], links: frozenset[tuple[str, str]]) -> tuple[float, ...]:
-    tp = len(found & links)
-    p, r = tp / max(1, len(found)), tp / len(links)
-    return (2 * p * r / (p + r) if tp else 0.0), p, r
-
-
 def best_f1(cs: CrossScriptSet, c: Candidates, prob: np.ndarray) -> tuple[float, ...]:
+    """(F1, precision, recall, threshold) at the threshold of the sweep with the best F1."""
     best: tuple[float, ...] = (0.0,)
     for t in THRESHOLDS:
         keep = prob >= t
         g = greedy_one_to_one(Candidates(c.a[keep], c.b[keep], prob[keep], 0, 0.0))
         found = {(cs.a[i].id, cs.b[j].id) for i, j in zip(g.a.tolist(), g.b.tolist(), strict=True)}
-        best = max(best, (*f1(found, cs.links), t))
+        p, r, f = f1(found, set(cs.links))
+        best = max(best, (f, p, r, t))
     return best
 
 
@@ -144,10 +143,9 @@ def main(argv: list[str] | None = None) -> int:
     y_train = np.concatenate([t[3] for t in train])
     cs, c, x, _truth = pairs(args.seed, secret)
     a, b = encode_people(cs.a, secret), encode_people(cs.b, secret)
-    engine = f1({(m.a_id, m.b_id) for m in link(a, b)}, cs.links)
+    engine = f1({(m.a_id, m.b_id) for m in link(a, b)}, set(cs.links))
     print(f"cross-script set, seed {args.seed}: {len(cs.a):,} × {len(cs.b):,}")
-    quality = f"F1 {engine[0]:.4f} (P {engine[1]:.3f}, R {engine[2]:.3f})"
-    print(f"engine, from encodings, default threshold: {quality}")
+    print(f"engine, from encodings, default threshold: F1 {fmt_f1(engine)}")
 
     def fitted(columns: list[int]) -> Any:
         model = HistGradientBoostingClassifier(max_iter=300, learning_rate=0.1, random_state=0)
