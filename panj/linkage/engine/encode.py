@@ -72,7 +72,9 @@ FORMAT = "panj-linkage-encodings"
 #: 1: one record-level filter. 2: one balanced segment per field and a word of field presence.
 #: 3: as 2, with a name's letters among its tokens (a version-2 filter of the same name differs).
 #: 4: as 3, with a word-final p read as f and honorifics dropped before names are tokenised.
-FORMAT_VERSION = 4
+#: 5: as 4, with a final -eh read as a, dj as j, Ibragim as Ibrahim and a Muhammad prefix
+#: dropped before a y.
+FORMAT_VERSION = 5
 
 
 class EncodingError(ValueError):

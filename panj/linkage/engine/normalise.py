@@ -9,16 +9,17 @@ in a passport. Every name goes through the same steps, whatever its script:
    (ICU's Any-Latin has no Tajik transform and leaves ҳ ҷ ғ қ ӣ ӯ), then `anyascii` for any
    other script.
 3. Phonetic folding of the Latin spellings that the region's transcriptions disagree on:
-   kh/h, q/k, gh/g, w/v, dzh/dj/j, ou/oo/u, ee/i; vowels to three classes (a o → a, e i y → i,
-   u), since Tajik writes Persian ā as о (Farzona) where Afghan English writes a (Farzana);
-   doubled letters collapsed.
+   kh/h, q/k, gh/g, w/v, dzh/dj/j, ou/oo/u, ee/i, the Russian g of Ibragim; vowels to three
+   classes (a o → a, e i y → i, u), since Tajik writes Persian ā as о (Farzona) where Afghan
+   English writes a (Farzana); doubled letters collapsed.
 4. Particles and affixes: Muhammad/Mohammad as a prefix, Abd-/Abdul-/Abdur-, -ullah/-ullo,
    -jon/-jan, Gul-/Gol-; for family and father names the surname and patronymic suffixes
    -ov(a) -ev(a) -zoda -zod -zade -pur -i -iy -iyon -ovich -ovna and the Uzbek o'g'li and
    qizi, so that Karimov can meet a father called Karim; a word-final p read as f, as Russian
-   spelling made Yusuf's sons Yusupov and Sharif's Sharipov; honorifics before a name (Haji,
-   Mullah, Mawlawi, Qari) dropped. Compound names are joined, so that "Abdul Rahman" meets
-   "Abdurahmon"; an apostrophe inside a word is dropped (Ne'mat).
+   spelling made Yusuf's sons Yusupov and Sharif's Sharipov; the final -eh of Iranian
+   spellings read as a (Farzaneh); honorifics before a name (Haji, Mullah, Mawlawi, Qari)
+   dropped. Compound names are joined, so that "Abdul Rahman" meets "Abdurahmon"; an
+   apostrophe inside a word is dropped (Ne'mat).
 5. A consonant skeleton (vowels, and inner y/v which stand for vowels in Arabic script,
    dropped), because Arabic script writes no short vowels: فرزانه and Farzana share the
    skeleton frzn. The skeleton is only ever an extra token set: محمد and محمود share one.
@@ -230,7 +231,9 @@ def to_latin(text: str) -> str:
 
 _DIGRAPHS = [
     ("dzh", "j"),
-    ("^dj", "j"),
+    # dj for j, as French and some Soviet-era passports write it (Djamshed, Khodjaev); not
+    # after Abd-, whose d stays (Abdjalil), nor before the -jon of Rashidjon
+    ("(?<!b)dj(?![ao]n)", "j"),
     ("kh", "h"),
     ("gh", "g"),
     ("ph", "f"),
@@ -249,7 +252,7 @@ _DIGRAPHS = [
     ("c", "k"),
 ]
 _DIGRAPH = re.compile("|".join(a for a, _ in _DIGRAPHS))
-_DIGRAPH_OF = {a.lstrip("^"): b for a, b in _DIGRAPHS}
+_DIGRAPH_OF = {re.sub(r"\(.*?\)", "", a): b for a, b in _DIGRAPHS}
 _VOWELS = str.maketrans({"o": "a", "e": "i"})
 
 
@@ -282,13 +285,24 @@ def _collapse(word: str) -> str:
 
 # Muhammad- as a prefix (Muhammadkarim; Муҳаммадиноятулло, Муҳаммад + Иноятулло), but not the
 # name Muhammadi on its own
-_MUHAMMAD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd)(?=[^i].{2}|i[^aiu].{2})")
+_MUHAMMAD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd)(?=[^i].{2}|i[^aiu].{2}|i[aiu].)")
+#: what a y reads as after the Muhammad prefix: Муҳаммадюсуф folds to muhamadiusuf, whose Yusuf
+#: begins with the y that folding made an i
+_Y_AFTER_PREFIX = re.compile(r"^i(?=[aiu])")
 _MUHAMMAD_WORD = re.compile(r"^(?:m[au]?h?am+[ai]d|mhmd|m[au]?hd|md)$")
 MUHAMMAD = "muhamad"
 _ABD = re.compile(r"^abd(?:ul|al|u|a|i)?(?=[^aiu]..)")
 _ULLAH = re.compile(r"(?<=..)(?:[au]l+ah?|ula)$")
 _UDDIN = re.compile(r"(?<=..)(?:[aiu]l?)din$")
 _JAN = re.compile(r"(?<=...)jan$")
+# a final -eh for the he that ends Farzana, as Iranian spellings write it (Farzaneh, Fatemeh,
+# Zohreh; folded: ih), read as Afghan and Tajik spellings write it; ذبیح and Zabih (ih) meet so
+# too. Not the names that end in a consonant ح after a short vowel, written without the
+# vowel in Arabic script (صالح, Saleh)
+_FINAL_EH = re.compile(r"(?<=..)ih$")
+_FINAL_HA = frozenset({"salih", "fatih", "muslih"})
+# Russian spelling writes the h of Ibrahim as g (Ибрагим, Ибрагимов)
+_RUSSIAN_G = re.compile(r"^ibragim")
 _GUL = re.compile(r"^g[au]?l(?=..)")
 _DROP_WORDS = frozenset(
     # honorifics (folded: Haji, Hajji, Alhaj, Mulla(h), Mawlawi, Maulvi, Qari), "son/daughter
@@ -311,7 +325,11 @@ def _word_forms(text: str, suffixes: re.Pattern[str] | None = None) -> list[str]
         words[-1] = root if len(root) >= 3 else words[-1]
     # a word-final p is read as f: Russian spelling made Yusuf's sons Yusupov, and Юсуп is
     # Юсуф to a Russian-speaking clerk; hardly a name of the region ends in p otherwise
-    return [_collapse(w[:-1] + "f" if w.endswith("p") else w) for w in words if w]
+    return [
+        _collapse(_RUSSIAN_G.sub("ibrahim", w[:-1] + "f" if w.endswith("p") else w))
+        for w in words
+        if w
+    ]
 
 
 def _particles(words: list[str]) -> list[str]:
@@ -321,9 +339,12 @@ def _particles(words: list[str]) -> list[str]:
     if len(words) > 1 and _MUHAMMAD_WORD.match(words[0]):
         words = words[1:]
     joined = _JAN.sub("", "".join(words))
+    if joined not in _FINAL_HA:
+        joined = _FINAL_EH.sub("a", joined)
     if _MUHAMMAD_WORD.match(joined):
         return [MUHAMMAD]
-    joined = _MUHAMMAD.sub("", joined)
+    prefixed = _MUHAMMAD.sub("", joined)
+    joined = joined if prefixed == joined else _Y_AFTER_PREFIX.sub("y", prefixed)
     joined = _ULLAH.sub("ula", joined)
     joined = _UDDIN.sub("udin", joined)
     joined = _ABD.sub("abd", joined)
