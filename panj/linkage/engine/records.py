@@ -62,7 +62,15 @@ class Person:
         return self.birth_year
 
 
-_SEX = {"m": "M", "f": "F", "x": "X", "": ""}
+#: What a register writes for sex, as a Kabul, a Dushanbe or an English form writes it (a clerk
+#: on a Cyrillic keyboard types a Cyrillic М); read case-insensitively.
+_SEX_WORDS = {
+    "M": ("m", "male", "м", "муж", "мужской", "мард", "مرد", "مذکر"),
+    "F": ("f", "female", "ж", "жен", "женский", "зан", "زن", "مونث"),
+    "X": ("x",),
+    "": ("",),
+}
+_SEX = {word: sex for sex, words in _SEX_WORDS.items() for word in words}
 #: Years read as Solar Hijri, and what a Solar Hijri year adds to become the Gregorian year in
 #: which most of it falls.
 SOLAR_HIJRI_YEARS = range(1250, 1500)
@@ -113,9 +121,14 @@ def _person(row: dict[str, str], line: int) -> tuple[Person, bool]:
         raise RecordError("the id is empty", line)
     if "\n" in pid or "\r" in pid:
         raise RecordError("the id holds a line break", line)
-    sex_raw = (row.get("sex") or "").strip().lower()
+    sex_raw = unicodedata.normalize("NFKC", (row.get("sex") or "").strip()).lower()
+    sex_raw = sex_raw.replace("ك", "ک").replace("ي", "ی")
     if sex_raw not in _SEX:
-        raise RecordError(f"sex must be M, F, X or empty, not {sex_raw.upper()!r}", line)
+        raise RecordError(
+            f"sex must be M, F, X or empty (male and female, М and Ж, مرد and زن are read "
+            f"too), not {sex_raw.upper()!r}",
+            line,
+        )
     birth_date, date_hijri = (row.get("birth_date") or "").strip(), False
     if birth_date:
         birth_date, date_hijri = _birth_date(birth_date, line)

@@ -50,3 +50,30 @@ def test_it_names_the_lines_it_read_as_solar_hijri() -> None:
     people = list(parse_people([HEADER, *rows], lines))
     assert [p.year for p in people] == [1991, 1991, 1993]
     assert lines == [2, 4]
+
+
+@pytest.mark.parametrize(
+    ("written", "sex"),
+    [
+        ("M", "M"),
+        ("f", "F"),
+        ("Female", "F"),
+        # Cyrillic letters, as a clerk on a Cyrillic keyboard types them
+        ("\u041c", "M"),
+        ("Ж", "F"),
+        ("жен", "F"),
+        ("мард", "M"),
+        ("مرد", "M"),
+        ("زن", "F"),
+        ("مذكر", "M"),
+        ("x", "X"),
+        ("", ""),
+    ],
+)
+def test_it_reads_sex_as_registers_write_it(written: str, sex: str) -> None:
+    assert one(f"1,Farzana,,,{written},,,").sex == sex
+
+
+def test_it_refuses_a_sex_it_cannot_read() -> None:
+    with pytest.raises(RecordError, match="line 2: sex must be M, F, X or empty"):
+        one("1,Farzana,,,woman?,,,")
