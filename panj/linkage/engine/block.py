@@ -159,8 +159,8 @@ class BlockKeyer:
         keys += name_keys
         if p.place:
             keys += self._place_keys_of(p.place, names.pairs)
-        if p.birth_date:
-            keys += self._date_keys(p.birth_date)
+        if p.known_date:
+            keys += self._date_keys(p.known_date)
         return keys[:BLOCK_COLUMNS]
 
     def _place_keys_of(self, place: str, pairs: tuple[str, ...]) -> list[int]:

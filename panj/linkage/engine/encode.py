@@ -73,7 +73,7 @@ FORMAT = "panj-linkage-encodings"
 #: 3: as 2, with a name's letters among its tokens (a version-2 filter of the same name differs).
 #: 4: as 3, with a word-final p read as f and honorifics dropped before names are tokenised.
 #: 5: as 4, with a final -eh read as a, dj as j, Ibragim as Ibrahim and a Muhammad prefix
-#: dropped before a y.
+#: dropped before a y; a birth date of 1 January is its year alone (`Person.known_date`).
 FORMAT_VERSION = 5
 
 
@@ -171,7 +171,7 @@ _NAME_KEYS: dict[str, Callable[[str], NameKey]] = {
     "place": place_key,
 }
 _FIELD_VALUES = attrgetter(
-    "given_name", "father_name", "family_name", "year", "birth_date", "sex", "place"
+    "given_name", "father_name", "family_name", "year", "known_date", "sex", "place"
 )
 #: Birth year tokens: an estimated year two years off still shares three of five tokens.
 YEAR_WINDOW = (-2, -1, 0, 1, 2)

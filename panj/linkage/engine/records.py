@@ -61,6 +61,19 @@ class Person:
             return int(self.birth_date[:4])
         return self.birth_year
 
+    @property
+    def known_date(self) -> str:
+        """The birth date, unless it is the 1 January that registers write when they know the
+        year only (`YEAR_ONLY`): then none, and the year alone counts."""
+        return "" if self.birth_date[4:] == YEAR_ONLY else self.birth_date
+
+
+#: The month and day of a birth date that stands for its year alone. Registers that must fill
+#: a date write 1 January when a person knows only a year, or an age (tazkiras, and many
+#: registration systems): as a date it would disagree with the same person's real birthday in
+#: another file. A person truly born on 1 January keeps the year.
+YEAR_ONLY = "-01-01"
+
 
 #: What a register writes for sex, as a Kabul, a Dushanbe or an English form writes it (a clerk
 #: on a Cyrillic keyboard types a Cyrillic М); read case-insensitively.
@@ -96,6 +109,9 @@ def _birth_date(raw: str, line: int) -> tuple[str, bool]:
     try:
         date = dt.date.fromisoformat(text)
         solar_hijri = date.year in SOLAR_HIJRI_YEARS
+        if solar_hijri and text[4:] == YEAR_ONLY:
+            # 1 Hamal, the Solar Hijri 1 January: the year alone, as a year alone is read
+            return f"{date.year + SOLAR_HIJRI_OFFSET}{YEAR_ONLY}", True
         if solar_hijri:
             date = jdatetime.date(date.year, date.month, date.day).togregorian()
     except ValueError as exc:

@@ -171,3 +171,19 @@ def test_it_spreads_a_names_positions_alike_one_form_at_a_time_or_all_at_once() 
             assert sorted(at_once._forms[label, form, share]) == sorted(
                 one_by_one._name_positions(label, form, share)
             )
+
+
+def test_it_reads_a_first_of_january_as_a_year_alone() -> None:
+    placeholder = Person("a", "Farzana", "Karim", "", "F", "1990-01-01", None, "Takhar")
+    year_only = Person("b", "Farzana", "Karim", "", "F", "", 1990, "Takhar")
+    birthday = Person("c", "Фарзона", "Карим", "", "F", "1990-06-12", None, "Тахор")
+    enc = encode_people([placeholder, year_only, birthday], Secret.generate())
+    assert (enc.filters[0] == enc.filters[1]).all()
+    assert (enc.blocks[0] == enc.blocks[1]).all()
+    # a real date elsewhere in January is a date
+    other = encode_people(
+        [Person("a", "Farzana", "Karim", "", "F", "1990-01-02", None, "Takhar"), year_only],
+        Secret.generate(),
+    )
+    assert not (other.filters[0] == other.filters[1]).all()
+    assert similarity(enc.filters[0], enc.filters[2]) > 0.9

@@ -77,3 +77,12 @@ def test_it_reads_sex_as_registers_write_it(written: str, sex: str) -> None:
 def test_it_refuses_a_sex_it_cannot_read() -> None:
     with pytest.raises(RecordError, match="line 2: sex must be M, F, X or empty"):
         one("1,Farzana,,,woman?,,,")
+
+
+def test_it_reads_the_first_of_hamal_as_a_solar_hijri_year_alone() -> None:
+    # 1 Hamal is what a tazkira writes when only the year is known
+    placeholder = one("1,فرزانه,,,F,1370-01-01,,")
+    assert placeholder.known_date == ""
+    assert placeholder.year == one("1,فرزانه,,,F,,1370,").year == 1991
+    assert one("1,فرزانه,,,F,1370-01-02,,").known_date == "1991-03-22"
+    assert one("1,Farzana,,,F,1991-01-01,,").known_date == ""
