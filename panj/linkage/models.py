@@ -165,6 +165,65 @@ class PartnerExchange(TimeStampedModel):
         return self.label
 
 
+class CheckRequest(UUIDModel):
+    """A duplicate check that one member organisation asks another for, without the network
+    coordinator: it runs, over these two organisations only, once the other one accepts."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting for an answer")
+        ACCEPTED = "accepted", _("Accepted and run")
+        DECLINED = "declined", _("Declined")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    organisation = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("asked by"),
+    )
+    other_organisation = models.ForeignKey(
+        "directory.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("asked"),
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    requested_by = models.ForeignKey(USER, on_delete=models.SET_NULL, null=True, related_name="+")
+    requested_at = models.DateTimeField(_("asked on"), auto_now_add=True)
+    answered_by = models.ForeignKey(
+        USER, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
+    run = models.OneToOneField(
+        LinkageRun, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-requested_at"]
+        verbose_name = _("duplicate check request")
+        verbose_name_plural = _("duplicate check requests")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["pending", "accepted", "declined", "withdrawn"]),
+                name="check_request_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(organisation=F("other_organisation")),
+                name="check_request_two_organisations",
+            ),
+            models.UniqueConstraint(
+                fields=["organisation", "other_organisation"],
+                condition=Q(status="pending"),
+                name="check_request_one_pending",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(self.id)
+
+
 class ProbableMatchQuerySet(models.QuerySet["ProbableMatch"]):
     def reportable(self) -> ProbableMatchQuerySet:
         """Only matches from the threshold up: nothing below it is ever shown."""
