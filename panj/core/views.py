@@ -53,6 +53,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "may_manage_staff": may(request, Perm.MANAGE_STAFF),
         "may_view_audit_log": may(request, Perm.VIEW_AUDIT_LOG),
         "may_run_linkage": may(request, Perm.RUN_LINKAGE),
+        "may_ask_for_check": may(request, Perm.MANAGE_AGREEMENTS),
         **_case_summary(request),
         "panels": home_panels(request),
     }

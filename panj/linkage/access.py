@@ -2,7 +2,8 @@
 
 Staff see probable matches of their own organisation's cases only, and only while the case's
 person still agrees; coordinators see runs as counts per pair of organisations, and their own
-organisation's partner exchanges. Missing and foreign answer the same 404.
+organisation's partner exchanges; those who manage an organisation's agreements see the check
+requests it made or received. Missing and foreign answer the same 404.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from panj.accounts.access import current_membership, require
@@ -19,6 +20,7 @@ from panj.accounts.roles import Perm
 from panj.cases.models import Consent
 from panj.linkage.engine import DEFAULT_THRESHOLD
 from panj.linkage.models import (
+    CheckRequest,
     LinkageRun,
     PartnerExchange,
     ProbableMatch,
@@ -82,4 +84,27 @@ def access_exchange(request: HttpRequest, exchange_id: uuid.UUID) -> PartnerExch
             id=exchange_id, organisation_id=membership.organisation_id
         )
     except (PartnerExchange.DoesNotExist, ValueError):
+        raise Http404 from None
+
+
+def checks_for(request: HttpRequest) -> QuerySet[CheckRequest]:
+    """Check requests that the user's organisation made or received; 403 for a role that does
+    not manage its agreements."""
+    membership = require(request, Perm.MANAGE_AGREEMENTS)
+    own = membership.organisation_id
+    return CheckRequest.objects.filter(Q(organisation_id=own) | Q(other_organisation_id=own))
+
+
+def access_check(request: HttpRequest, check_id: uuid.UUID) -> CheckRequest:
+    """A check request that the user's organisation made or received; 404 otherwise."""
+    membership = current_membership(request)
+    if membership is None or not membership.can(Perm.MANAGE_AGREEMENTS):
+        raise Http404
+    try:
+        return (
+            checks_for(request)
+            .select_related("organisation", "other_organisation")
+            .get(id=check_id)
+        )
+    except (CheckRequest.DoesNotExist, ValueError):
         raise Http404 from None

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from panj.directory.models import Organisation
-from panj.linkage.services import MAX_UPLOAD_BYTES
+from panj.linkage.services import MAX_UPLOAD_BYTES, check_waiting
 
 
 def _members() -> forms.ModelMultipleChoiceField[Organisation]:
@@ -38,6 +38,37 @@ class RunForm(forms.Form):
         if len(chosen) < 2:
             raise forms.ValidationError(_("Choose at least two organisations."))
         return chosen
+
+
+class CheckRequestForm(forms.Form):
+    other_organisation = forms.ModelChoiceField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.none(),
+        help_text=_(
+            "Its admins are asked to agree. When they accept, the cases of both organisations "
+            "whose person agreed to the duplicate check are compared under a new key."
+        ),
+    )
+
+    def __init__(self, *args: Any, organisation: Organisation, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        field = self.fields["other_organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Organisation.objects.active().exclude(pk=organisation.pk).order_by("name")
+
+    def clean_other_organisation(self) -> Organisation:
+        other: Organisation = self.cleaned_data["other_organisation"]
+        if check_waiting(self.organisation, other):
+            raise self.waiting_error(other)
+        return other
+
+    @staticmethod
+    def waiting_error(other: Organisation) -> forms.ValidationError:
+        return forms.ValidationError(
+            _("A request between your organisation and %(name)s is already waiting."),
+            params={"name": other.name},
+        )
 
 
 class ExchangeForm(forms.Form):

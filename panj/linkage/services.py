@@ -14,6 +14,8 @@ from collections.abc import Sequence
 
 import numpy as np
 from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from panj.accounts.models import User
@@ -35,6 +37,7 @@ from panj.linkage.engine import (
 )
 from panj.linkage.models import (
     CaseEncoding,
+    CheckRequest,
     LinkageKey,
     LinkageRun,
     PartnerExchange,
@@ -261,6 +264,51 @@ def run_linkage(
     RunPair.objects.bulk_create(pairs)
     _audit_run(run, by=by, organisations=organisations)
     return run
+
+
+# Checks that two organisations agree to run ---------------------------------------------------
+
+
+def check_waiting(first: Organisation, second: Organisation) -> bool:
+    """Whether a request between the two organisations, either way, awaits an answer."""
+    return CheckRequest.objects.filter(
+        Q(organisation=first, other_organisation=second)
+        | Q(organisation=second, other_organisation=first),
+        status=CheckRequest.Status.PENDING,
+    ).exists()
+
+
+def ask_for_check(
+    *, organisation: Organisation, other: Organisation, by: User | None
+) -> CheckRequest:
+    """One organisation asks another for a duplicate check of the two of them."""
+    return CheckRequest.objects.create(
+        organisation=organisation, other_organisation=other, requested_by=by
+    )
+
+
+@transaction.atomic
+def answer_check(*, check: CheckRequest, accept: bool, by: User | None) -> CheckRequest:
+    """The asked organisation's answer; accepting runs the check over the two organisations at
+    once, under a new key, as a coordinator's run would."""
+    check = CheckRequest.objects.select_for_update().get(pk=check.pk)
+    if check.status != CheckRequest.Status.PENDING:
+        return check
+    if accept:
+        check.run = run_linkage(by=by, organisations=[check.organisation, check.other_organisation])
+        check.status = CheckRequest.Status.ACCEPTED
+    else:
+        check.status = CheckRequest.Status.DECLINED
+    check.answered_by, check.answered_at = by, timezone.now()
+    check.save(update_fields=["run", "status", "answered_by", "answered_at"])
+    return check
+
+
+def withdraw_check(*, check: CheckRequest, by: User | None) -> None:
+    """The asking organisation takes back a request not yet answered."""
+    CheckRequest.objects.filter(pk=check.pk, status=CheckRequest.Status.PENDING).update(
+        status=CheckRequest.Status.WITHDRAWN, answered_by=by, answered_at=timezone.now()
+    )
 
 
 # Partner exchanges ---------------------------------------------------------------------------

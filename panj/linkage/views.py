@@ -1,11 +1,14 @@
-"""Pages of the duplicate check: the coordinator's runs and exchanges, each side's matches."""
+"""Pages of the duplicate check: the coordinator's runs and exchanges, checks that two
+organisations agree to run, each side's matches."""
 
 from __future__ import annotations
 
 import uuid
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -17,7 +20,8 @@ from panj.audit.services import record
 from panj.directory import access as directory
 from panj.directory.models import FocalPoint
 from panj.linkage import access, services
-from panj.linkage.forms import ExchangeForm, RunForm, UploadForm
+from panj.linkage.forms import CheckRequestForm, ExchangeForm, RunForm, UploadForm
+from panj.linkage.models import CheckRequest, RunPair
 
 
 def _overview(
@@ -115,6 +119,83 @@ def exchange_upload(request: HttpRequest, exchange_id: uuid.UUID) -> HttpRespons
     return render(
         request, "linkage/upload.html", {"exchange": exchange, "form": form}, status=status
     )
+
+
+@require_http_methods(["GET", "POST"])
+def checks(request: HttpRequest) -> HttpResponse:
+    """Ask another organisation for a check of the two, and answer what others asked."""
+    membership = require(request, Perm.MANAGE_AGREEMENTS)
+    own = membership.organisation
+    form = CheckRequestForm(request.POST or None, organisation=own)
+    if request.method == "POST" and form.is_valid():
+        other = form.cleaned_data["other_organisation"]
+        try:
+            with transaction.atomic():
+                services.ask_for_check(organisation=own, other=other, by=acting_user(request))
+        except IntegrityError:
+            # the same request, sent a moment ago by a colleague
+            form.add_error("other_organisation", form.waiting_error(other))
+        else:
+            messages.success(
+                request,
+                _("Your request was sent. The check runs when %(name)s accepts.")
+                % {"name": other.name},
+            )
+            return redirect("linkage:checks")
+    rows = list(
+        access.checks_for(request).select_related("organisation", "other_organisation")[:50]
+    )
+    found: dict[uuid.UUID | None, int] = {
+        pair.run_id: pair.matches
+        for pair in RunPair.objects.filter(run_id__in=[c.run_id for c in rows if c.run_id])
+    }
+    context = {
+        "form": form,
+        "incoming": [(c, found.get(c.run_id)) for c in rows if c.other_organisation_id == own.id],
+        "outgoing": [(c, found.get(c.run_id)) for c in rows if c.organisation_id == own.id],
+        "may_view_cases": membership.can(Perm.VIEW_CASES),
+    }
+    status = 400 if request.method == "POST" else 200
+    return render(request, "linkage/checks.html", context, status=status)
+
+
+@require_POST
+def check_answer(request: HttpRequest, check_id: uuid.UUID) -> HttpResponse:
+    """The asked organisation accepts, and the check runs, or declines."""
+    membership = require(request, Perm.MANAGE_AGREEMENTS)
+    check = access.access_check(request, check_id)
+    if check.other_organisation_id != membership.organisation_id:
+        raise PermissionDenied
+    answer = request.POST.get("answer")
+    if answer not in ("accept", "decline"):
+        return HttpResponseBadRequest(_("Answer accept or decline."))
+    if check.status != CheckRequest.Status.PENDING:
+        messages.info(request, _("This request was already answered or withdrawn."))
+        return redirect("linkage:checks")
+    done = services.answer_check(check=check, accept=answer == "accept", by=acting_user(request))
+    if done.run is not None:
+        messages.success(
+            request,
+            _("The duplicate check with %(name)s ran under a new key.")
+            % {"name": check.organisation.name},
+        )
+    else:
+        messages.info(
+            request, _("You declined the request of %(name)s.") % {"name": check.organisation.name}
+        )
+    return redirect("linkage:checks")
+
+
+@require_POST
+def check_withdraw(request: HttpRequest, check_id: uuid.UUID) -> HttpResponse:
+    """The asking organisation takes its request back before it is answered."""
+    membership = require(request, Perm.MANAGE_AGREEMENTS)
+    check = access.access_check(request, check_id)
+    if check.organisation_id != membership.organisation_id:
+        raise PermissionDenied
+    services.withdraw_check(check=check, by=acting_user(request))
+    messages.info(request, _("The request was withdrawn."))
+    return redirect("linkage:checks")
 
 
 @require_GET
