@@ -162,8 +162,8 @@ def checks(request: HttpRequest) -> HttpResponse:
 @require_POST
 def check_answer(request: HttpRequest, check_id: uuid.UUID) -> HttpResponse:
     """The asked organisation accepts, and the check runs, or declines."""
-    membership = require(request, Perm.MANAGE_AGREEMENTS)
     check = access.access_check(request, check_id)
+    membership = require(request, Perm.MANAGE_AGREEMENTS)
     if check.other_organisation_id != membership.organisation_id:
         raise PermissionDenied
     answer = request.POST.get("answer")
@@ -189,8 +189,8 @@ def check_answer(request: HttpRequest, check_id: uuid.UUID) -> HttpResponse:
 @require_POST
 def check_withdraw(request: HttpRequest, check_id: uuid.UUID) -> HttpResponse:
     """The asking organisation takes its request back before it is answered."""
-    membership = require(request, Perm.MANAGE_AGREEMENTS)
     check = access.access_check(request, check_id)
+    membership = require(request, Perm.MANAGE_AGREEMENTS)
     if check.organisation_id != membership.organisation_id:
         raise PermissionDenied
     services.withdraw_check(check=check, by=acting_user(request))

@@ -12,7 +12,8 @@ from panj.cases.services import schedule_follow_up
 from panj.cases.tests.conftest import new_case
 from panj.core.extensions import app_modules
 from panj.directory.models import Application, Country
-from panj.linkage.services import create_exchange
+from panj.directory.services import create_organisation
+from panj.linkage.services import ask_for_check, create_exchange
 from panj.urls import PUBLIC_URL_NAMES
 
 # Patterns whose object is shared with the whole network by design: the directory exists so
@@ -84,6 +85,17 @@ def samples(request, ngo_af, alice, hamid):
         "follow_up_id": follow_up.id,
         "exchange_id": create_exchange(
             organisation=ngo_af, by=hamid, label="Partner", organisations=[ngo_af]
+        ).id,
+        # asked of a fourth organisation, so that none of the strangers below is a party
+        "check_id": ask_for_check(
+            organisation=ngo_af,
+            other=create_organisation(
+                slug="ngo-af-neighbour",
+                name="Afghan Neighbour NGO",
+                kind="ngo",
+                country=Country.objects.get(iso2="AF"),
+            ),
+            by=hamid,
         ).id,
         "uidb64": "MQ",
         "token": "set-password",

@@ -103,7 +103,9 @@ def test_it_refuses_a_foreign_organisation(client_for, ngo_af, hamid, ngo_tj, da
     assert check.status == CheckRequest.Status.PENDING
     # staff who do not manage their organisation's agreements neither see nor answer requests
     assert client_for(alice).get(reverse("linkage:checks")).status_code == 403
-    assert answer(client_for(alice), check, "accept").status_code == 403
+    assert answer(client_for(alice), check, "accept").status_code == 404
+    check.refresh_from_db()
+    assert check.status == CheckRequest.Status.PENDING
 
 
 def test_it_refuses_a_second_request_while_one_waits_in_the_users_language(
@@ -172,3 +174,15 @@ def test_it_keeps_the_page_to_a_few_queries(
         page = client.get(reverse("linkage:checks"))
     assert page.status_code == 200
     assert page.content.decode().count("Waiting for an answer") == 2
+
+
+def test_it_tells_the_asked_organisations_admins_on_their_home_page(
+    client_for, hamid, ngo_tj, erin, carol
+):
+    waiting = "1 request for a duplicate check waits for your answer"
+    assert waiting not in client_for(erin).get(reverse("home")).content.decode()
+    ask(client_for(hamid), ngo_tj)
+    assert waiting in client_for(erin).get(reverse("home")).content.decode()
+    # neither the asking side nor the asked organisation's caseworkers
+    assert waiting not in client_for(hamid).get(reverse("home")).content.decode()
+    assert waiting not in client_for(carol).get(reverse("home")).content.decode()
