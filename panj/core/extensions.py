@@ -7,7 +7,7 @@ from importlib import import_module
 from types import ModuleType
 
 # The apps that add to the home page, the demo and the URL walker's samples, in that order.
-EXTENDING_APPS = ("referrals", "knowledge", "stats")
+EXTENDING_APPS = ("referrals", "knowledge", "stats", "linkage")
 
 
 def app_modules(name: str) -> Iterator[ModuleType]:
