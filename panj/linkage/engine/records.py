@@ -79,7 +79,7 @@ YEAR_ONLY = "-01-01"
 #: on a Cyrillic keyboard types a Cyrillic М); read case-insensitively.
 _SEX_WORDS = {
     "M": ("m", "male", "м", "муж", "мужской", "мард", "مرد", "مذکر"),
-    "F": ("f", "female", "ж", "жен", "женский", "зан", "زن", "مونث"),
+    "F": ("f", "female", "ж", "жен", "женский", "зан", "زن", "مونث", "مؤنث"),
     "X": ("x",),
     "": ("",),
 }

@@ -66,6 +66,7 @@ def test_it_names_the_lines_it_read_as_solar_hijri() -> None:
         ("مرد", "M"),
         ("زن", "F"),
         ("مذكر", "M"),
+        ("مؤنث", "F"),
         ("x", "X"),
         ("", ""),
     ],
