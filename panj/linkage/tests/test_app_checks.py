@@ -45,6 +45,8 @@ def test_it_runs_the_check_when_the_other_organisation_accepts(
     for admin in (hamid, erin):
         page = client_for(admin).get(reverse("linkage:checks")).content.decode()
         assert "Accepted and run" in page and "<td>1</td>" in page
+        # an admin reads no cases: the page says who sees them
+        assert "staff who read cases see which of its cases" in page
         for secret in [*secrets_of(case_af), *secrets_of(case_tj), *DARI.values()]:
             assert secret not in page
         for secret in CYRILLIC.values():
