@@ -76,9 +76,10 @@ YEAR_ONLY = "-01-01"
 
 
 #: What a register writes for sex, as a Kabul, a Dushanbe or an English form writes it (a clerk
-#: on a Cyrillic keyboard types a Cyrillic М); read case-insensitively.
+#: on a Cyrillic keyboard types a Cyrillic М, one on an Arabic keyboard an Arabic ك); read
+#: case-insensitively.
 _SEX_WORDS = {
-    "M": ("m", "male", "м", "муж", "мужской", "мард", "مرد", "مذکر"),
+    "M": ("m", "male", "м", "муж", "мужской", "мард", "مرد", "مذکر", "مذكر"),
     "F": ("f", "female", "ж", "жен", "женский", "зан", "زن", "مونث", "مؤنث"),
     "X": ("x",),
     "": ("",),
@@ -138,7 +139,6 @@ def _person(row: dict[str, str], line: int) -> tuple[Person, bool]:
     if "\n" in pid or "\r" in pid:
         raise RecordError("the id holds a line break", line)
     sex_raw = unicodedata.normalize("NFKC", (row.get("sex") or "").strip()).lower()
-    sex_raw = sex_raw.replace("ك", "ک").replace("ي", "ی")
     if sex_raw not in _SEX:
         raise RecordError(
             f"sex must be M, F, X or empty (male and female, М and Ж, مرد and زن are read "
