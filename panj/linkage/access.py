@@ -95,6 +95,24 @@ def checks_for(request: HttpRequest) -> QuerySet[CheckRequest]:
     return CheckRequest.objects.filter(Q(organisation_id=own) | Q(other_organisation_id=own))
 
 
+@dataclass(frozen=True)
+class CheckSummary:
+    check: CheckRequest
+    #: probable shared cases its run found; None before it runs
+    found: int | None
+
+
+def recent_checks(request: HttpRequest, limit: int = 50) -> list[CheckSummary]:
+    """The latest check requests of the user's organisation, with the count of what each run
+    found: never which cases."""
+    checks = list(checks_for(request).select_related("organisation", "other_organisation")[:limit])
+    found = {
+        pair.run_id: pair.matches
+        for pair in RunPair.objects.filter(run_id__in=[c.run_id for c in checks if c.run_id])
+    }
+    return [CheckSummary(c, found.get(c.run_id) if c.run_id else None) for c in checks]
+
+
 def access_check(request: HttpRequest, check_id: uuid.UUID) -> CheckRequest:
     """A check request that the user's organisation made or received; 404 otherwise."""
     membership = current_membership(request)

@@ -21,7 +21,7 @@ from panj.directory import access as directory
 from panj.directory.models import FocalPoint
 from panj.linkage import access, services
 from panj.linkage.forms import CheckRequestForm, ExchangeForm, RunForm, UploadForm
-from panj.linkage.models import CheckRequest, RunPair
+from panj.linkage.models import CheckRequest
 
 
 def _overview(
@@ -142,17 +142,11 @@ def checks(request: HttpRequest) -> HttpResponse:
                 % {"name": other.name},
             )
             return redirect("linkage:checks")
-    rows = list(
-        access.checks_for(request).select_related("organisation", "other_organisation")[:50]
-    )
-    found: dict[uuid.UUID | None, int] = {
-        pair.run_id: pair.matches
-        for pair in RunPair.objects.filter(run_id__in=[c.run_id for c in rows if c.run_id])
-    }
+    summaries = access.recent_checks(request)
     context = {
         "form": form,
-        "incoming": [(c, found.get(c.run_id)) for c in rows if c.other_organisation_id == own.id],
-        "outgoing": [(c, found.get(c.run_id)) for c in rows if c.organisation_id == own.id],
+        "incoming": [s for s in summaries if s.check.other_organisation_id == own.id],
+        "outgoing": [s for s in summaries if s.check.organisation_id == own.id],
         "may_view_cases": membership.can(Perm.VIEW_CASES),
     }
     status = 400 if request.method == "POST" else 200
