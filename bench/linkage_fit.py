@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import sys
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,8 @@ from panj.linkage.engine.score import (  # noqa: E402
     RARITY,
     RARITY_KNOT,
     SIZE_REFERENCE,
+    TYPO,
+    TYPO_WINDOWS,
     agreement_table,
     rarity,
 )
@@ -93,6 +96,11 @@ def design(ag: dict[str, np.ndarray]) -> np.ndarray:
     for f, _w in RARITY:
         high = np.where(ag[f] >= 0, np.maximum(0.0, ag[f] - RARITY_KNOT) / (1 - RARITY_KNOT), 0)
         cols.append(high * ag["rare_" + f])
+    # misspellings: per unit of the rarer value's rarity, one weight per window of agreement
+    for f, _w in TYPO:
+        for lo, hi in pairwise(TYPO_WINDOWS):
+            inside = (ag[f] >= lo) & (ag[f] < hi)
+            cols.append(inside * ag["rarest_" + f])
     return np.column_stack(cols)
 
 
@@ -112,6 +120,7 @@ def pairs_of(people_a: list[Any], people_b: list[Any], links: set[tuple[str, str
     ra, rb = rarity(a.filters, a.params), rarity(b.filters, b.params)
     for i, (f, _w) in enumerate(RARITY):
         ag["rare_" + f] = np.minimum(ra[i][pa], rb[i][pb]).astype(float)
+        ag["rarest_" + f] = np.maximum(0.0, np.maximum(ra[i][pa], rb[i][pb])).astype(float)
     return design(ag), true, size, math.log(share / (1 - share))
 
 
@@ -161,7 +170,17 @@ def main() -> int:
     rare = joint[4 : 4 + len(RARITY)]
     named = [f'("{f}", {v:.1f})' for (f, _w), v in zip(RARITY, rare, strict=True)]
     print("RARITY = (" + ", ".join(named) + ")")
-    size_weight, constant = joint[4 + len(RARITY)], joint[5 + len(RARITY)]
+    typo = joint[4 + len(RARITY) :]
+    windows = len(TYPO_WINDOWS) - 1
+    print("TYPO = (")
+    for i, (f, _w) in enumerate(TYPO):
+        print(
+            f'    ("{f}", ('
+            + ", ".join(f"{v:.1f}" for v in typo[i * windows : (i + 1) * windows])
+            + ")),"
+        )
+    print(")")
+    size_weight, constant = typo[len(TYPO) * windows], typo[len(TYPO) * windows + 1]
     intercept = (
         constant
         + size_weight * SIZE_REFERENCE

@@ -27,7 +27,9 @@ An agreement on a rare value counts for more than one on a common value (`RARITY
 frequency adjustment of Fellegi–Sunter models): how rare a record's given name, father's or
 family name and place are is read from its own file, as the share of records whose filter for
 that field is exactly the same. Two people who share a suburb that one record in a thousand
-gives are likelier the same person than two who share one that every tenth record gives.
+gives are likelier the same person than two who share one that every tenth record gives. And a
+value that nobody else in its file holds is often a common one mistyped, so that a partial
+agreement with it counts for more (`TYPO`).
 
 The weights were estimated once, by logistic regression on the pairs that blocking compares in
 FEBRL4 and in seven seeded cross-script sets of 3 000 to 7 500 records a side that share from
@@ -36,7 +38,7 @@ same, with each set's true share as a fixed offset; they are rounded and the sam
 data set (`bench/linkage_fit.py` does the fit again and prints them). The sum is a log-odds,
 and the score its logistic, shifted so that the calibrated cut `CUT` sits at 0.5 (the default
 threshold); `CUT` was chosen on six other seeded sets (of 10 %, 67 % and 93 % overlap) and
-FEBRL4.
+FEBRL4 (`bench/linkage_cut.py`).
 
 Everything is computed on encodings laid out word first (`log_odds_words`), by whole arrays:
 per pair a few dozen XORs and popcounts of 64-bit words and table look-ups.
@@ -60,37 +62,37 @@ KNOTS = (0.3, 0.45, 0.6, 0.75, 0.9)
 FEATURES = ("given", "lineage", "father", "year", "date", "sex", "place")
 #: Per feature: the weight of being present on both sides, then the change of slope at each knot.
 WEIGHTS: dict[str, tuple[float, float, float, float, float, float]] = {
-    "given": (-4.0, 13.8, 11.6, -7.3, -13.0, -9.0),
-    "lineage": (-1.3, 1.3, 8.9, 2.7, -2.7, -7.0),
-    "father": (-4.8, 11.1, 4.6, -6.8, -8.0, -6.0),
-    "year": (-5.0, 11.6, 8.3, -7.9, -6.9, -3.1),
-    "date": (-4.6, 5.8, 6.9, 6.8, 4.4, 1.8),
+    "given": (-4.2, 5.2, 13.9, 5.6, -10.4, -15.8),
+    "lineage": (-1.1, -2.2, 7.6, 8.3, 0.4, -9.7),
+    "father": (-4.7, 11.9, 3.4, -6.6, -7.1, -8.2),
+    "year": (-5.0, 12.5, 7.8, -9.2, -7.3, -2.5),
+    "date": (-4.6, 4.6, 7.6, 8.1, 5.3, 2.1),
     # set, not estimated: no training pair of the same person gives two sexes, so the fit
     # makes a conflict all but a veto; a clerk's slip explains one about once in fifty
     # (log 0.02/0.5 ≈ −3)
     "sex": (-3.0, 4.3, 0.0, 0.0, 0.0, 0.0),
-    "place": (-5.2, 10.4, 8.0, 0.7, -5.4, -4.7),
+    "place": (-5.5, 8.2, 9.2, 3.4, -3.5, -7.3),
 }
 #: Agreements that count together for more than apart: (feature, feature, weight) on the
 #: product of how far each is above `JOINT_KNOT`. A given name together with the father's name
 #: is far rarer between two people than either alone.
 JOINT_KNOT = 0.6
 JOINT: tuple[tuple[str, str, float], ...] = (
-    ("given", "lineage", 4.8),
-    ("given", "year", 1.5),
-    ("lineage", "year", -0.4),
+    ("given", "lineage", 7.1),
+    ("given", "year", 3.0),
+    ("lineage", "year", 0.0),
 )
 #: Added per unit of given-name agreement above `JOINT_KNOT` when the pair shares no father's
 #: or family name to go with it (one side gives none).
-GIVEN_ALONE = 0.4
+GIVEN_ALONE = 0.6
 #: The log-odds of a pair before any field, in a run of the reference size and overlap below.
-INTERCEPT = -9.8
+INTERCEPT = -9.9
 #: The prior of a run has two parts, both added to every pair of the run.
 #: Its size: the more pairs blocking compares for each person who could be in both files, the
 #: less likely any one of them is the same person (namesakes grow with the files). A run adds
 #: SIZE_WEIGHT · (log(people / pairs compared) − SIZE_REFERENCE); SIZE_REFERENCE is that log
 #: for the 3 000 × 3 000 calibration sets.
-SIZE_WEIGHT = 0.81
+SIZE_WEIGHT = 1.32
 SIZE_REFERENCE = -4.9
 #: Its overlap: the share of the smaller file's people who are in the other file. The weights
 #: were fitted with each training set's true share as a fixed offset (logit(share)); a run
@@ -100,19 +102,33 @@ OVERLAP_REFERENCE = 2 / 3
 #: father's or family field, and back).
 SWAP = -3.0
 #: The log-odds that the default threshold (0.5) stands for.
-CUT = -3.0
+CUT = -2.5
 #: Rarity, Fellegi and Sunter's frequency adjustment: the same name or place says more when few
 #: people hold it. A record's rarity for a feature is −log of the share of its own file that
 #: holds exactly the same value (the same filter; for `lineage` the commoner of its father's and
 #: family names), shrunk towards `RARITY_REFERENCE` by `RARITY_PRIOR` records so that a small
 #: file says little, less log(1 / RARITY_REFERENCE) and at most `RARITY_CAP`. A pair takes the
-#: commoner of its two values (a mistyped name does not look rare); per unit of that, a feature
-#: adds its weight below at full agreement, falling to nothing at `RARITY_KNOT`.
-RARITY: tuple[tuple[str, float], ...] = (("given", 1.1), ("lineage", 0.8), ("place", 1.6))
+#: commoner of its two values (a mistyped name must not make a match on it look rare); per unit
+#: of that, a feature adds its weight below at full agreement, falling to nothing at
+#: `RARITY_KNOT`.
+RARITY: tuple[tuple[str, float], ...] = (("given", 1.0), ("lineage", 0.8), ("place", 1.7))
 RARITY_KNOT = 0.75
 RARITY_REFERENCE = 0.01
 RARITY_PRIOR = 100
 RARITY_CAP = math.log(RARITY_REFERENCE * 10_000)
+#: A misspelling, read from rarity: a value that next to nobody else in its file holds is often
+#: a common one mistyped (Rusvam for Rustam), so a pair whose value is rare on either side and
+#: agrees only in part is likelier the same person than a pair of two common values that agree
+#: as little (two names, each held by many). Per unit of the rarer value's rarity (from 0 up), a
+#: feature adds the weight of the window of agreement its pair falls in (`TYPO_WINDOWS`, each
+#: bound to the next; nothing below the first nor from the last, where names are two names or
+#: one). Fitted with the other weights.
+TYPO_WINDOWS = (0.45, 0.6, 0.75, 0.9)
+TYPO: tuple[tuple[str, tuple[float, float, float]], ...] = (
+    ("given", (1.4, 1.4, 0.4)),
+    ("lineage", (0.6, 0.9, 0.5)),
+    ("place", (0.5, 0.8, 0.3)),
+)
 
 FloatArray = npt.NDArray[np.float64]
 WordArray = npt.NDArray[np.uint64]
@@ -160,8 +176,9 @@ class _Tables:
         self.tables: dict[str, npt.NDArray[np.float32]] = {}
         self.above: dict[str, npt.NDArray[np.float32]] = {}
         self.rare: dict[str, npt.NDArray[np.float32]] = {}
+        self.typo: dict[str, npt.NDArray[np.float32]] = {}
         self.missing: dict[str, int] = {}
-        rarity = dict(RARITY)
+        rarity, typo = dict(RARITY), dict(TYPO)
         for feature in FEATURES:
             dice = agreement_table(params, _field(feature))
             self.tables[feature] = np.append(_weight(feature, dice), 0.0).astype(np.float32)
@@ -170,6 +187,11 @@ class _Tables:
             )
             high = np.maximum(0.0, dice - RARITY_KNOT) / (1.0 - RARITY_KNOT)
             self.rare[feature] = np.append(rarity.get(feature, 0.0) * high, 0.0).astype(np.float32)
+            window = np.searchsorted(TYPO_WINDOWS, dice, side="right") - 1
+            inside = (window >= 0) & (window < len(TYPO_WINDOWS) - 1)
+            weights = np.asarray(typo.get(feature, (0.0,) * (len(TYPO_WINDOWS) - 1)))
+            per_unit = np.where(inside, weights[np.clip(window, 0, len(weights) - 1)], 0.0)
+            self.typo[feature] = np.append(per_unit, 0.0).astype(np.float32)
             self.missing[feature] = len(dice)
 
 
@@ -289,11 +311,18 @@ def log_odds_words(
         return np.asarray(out, dtype=np.float32)
 
     rare: dict[str, npt.NDArray[np.float32]] = {}
+    rarest: dict[str, npt.NDArray[np.float32]] = {}
     if rare_x is not None and rare_y is not None:
         rare = {f: np.minimum(rare_x[i], rare_y[i]) for i, (f, _w) in enumerate(RARITY)}
+        rarest = {
+            f: np.maximum(np.maximum(rare_x[i], rare_y[i]), np.float32(0.0))
+            for i, (f, _w) in enumerate(RARITY)
+        }
 
     def rarer(feature: str, dist: npt.NDArray[np.uint16]) -> npt.NDArray[np.float32]:
-        return t.rare[feature][dist] * rare[feature]
+        out = t.rare[feature][dist] * rare[feature]
+        out += t.typo[feature][dist] * rarest[feature]
+        return np.asarray(out, dtype=np.float32)
 
     # names in their fields, or given and father's/family names swapped: the better reading;
     # rarity counts for names read in their own fields

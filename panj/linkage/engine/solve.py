@@ -41,8 +41,8 @@ __all__ = [
 #: pairs that a larger overlap than the reference can lift above the threshold.
 AMBIGUITY_FLOOR = 0.05
 #: How much a competitor's odds count against a pair (chosen with the cut of `score.py`, on
-#: seeded cross-script sets other than the benchmark's and on FEBRL4).
-COMPETITOR_WEIGHT = 3.0
+#: seeded cross-script sets other than the benchmark's and on FEBRL4: `bench/linkage_cut.py`).
+COMPETITOR_WEIGHT = 2.0
 #: The bounds of an estimated overlap, and when its estimate holds still.
 OVERLAP_BOUNDS = (0.02, 0.98)
 OVERLAP_ROUNDS = 10

@@ -136,3 +136,20 @@ def test_the_same_place_says_more_when_few_records_give_it() -> None:
     others = [Person(f"o{i}", "", "", "", "", "", None, f"Place {i:04d}") for i in range(2000)]
     crowd = [replace(o, place="Valla") for o in others[:400]] + others[400:]
     assert _rare_log_odds(x, y, others) > _rare_log_odds(x, y, crowd) + 2.0
+
+
+def test_a_name_nobody_else_holds_is_read_as_a_misspelling_when_it_agrees_in_part() -> None:
+    # Rusvam is Rustam mistyped: alone in its file it says so; held by hundreds, it is a name
+    x = Person("x", "Rusvam", "", "", "M", "", 1990, "")
+    y = Person("y", "Rustam", "", "", "M", "", 1990, "")
+    others = [Person(f"o{i}", f"Name {i:04d}", "", "", "", "", None, "") for i in range(2000)]
+    crowd = (
+        [replace(o, given_name="Rusvam") for o in others[:400]]
+        + [replace(o, given_name="Rustam") for o in others[400:800]]
+        + others[800:]
+    )
+    assert _rare_log_odds(x, y, others) > _rare_log_odds(x, y, crowd) + 2.0
+    # two different names agree too little for either to be the other mistyped
+    z = replace(y, given_name="Farida")
+    crowd = [replace(o, given_name="Farida") for o in others[:400]] + crowd[400:]
+    assert np.isclose(_rare_log_odds(x, z, others), _rare_log_odds(x, z, crowd))
