@@ -33,6 +33,10 @@ class Action(models.TextChoices):
     IMPORT = "import", _("Imported data")
     EXPORT = "export", _("Exported data")
     LINKAGE_RUN = "linkage_run", _("Ran duplicate detection")
+    CHECK_ASK = "check_ask", _("Asked for a duplicate check")
+    CHECK_ACCEPT = "check_accept", _("Accepted a duplicate check")
+    CHECK_DECLINE = "check_decline", _("Declined a duplicate check")
+    CHECK_WITHDRAW = "check_withdraw", _("Withdrew a request for a duplicate check")
     STAFF_CHANGE = "staff_change", _("Changed a staff account")
 
 

@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from panj.accounts.models import User
+from panj.audit.models import Action
 from panj.audit.services import record
 from panj.cases import crypto, keys
 from panj.cases.models import Case, CaseQuerySet, Consent
@@ -278,13 +279,29 @@ def check_waiting(first: Organisation, second: Organisation) -> bool:
     ).exists()
 
 
+def _audit_check(check: CheckRequest, action: Action, by: User | None) -> None:
+    # Both organisations' logs show who asked, answered or withdrew: the request's id only.
+    for organisation_id in (check.organisation_id, check.other_organisation_id):
+        record(
+            action=action,
+            actor=by,
+            organisation_id=organisation_id,
+            object_type="check_request",
+            object_id=str(check.id),
+            purpose="linkage",
+        )
+
+
+@transaction.atomic
 def ask_for_check(
     *, organisation: Organisation, other: Organisation, by: User | None
 ) -> CheckRequest:
     """One organisation asks another for a duplicate check of the two of them."""
-    return CheckRequest.objects.create(
+    check = CheckRequest.objects.create(
         organisation=organisation, other_organisation=other, requested_by=by
     )
+    _audit_check(check, Action.CHECK_ASK, by)
+    return check
 
 
 @transaction.atomic
@@ -295,20 +312,25 @@ def answer_check(*, check: CheckRequest, accept: bool, by: User | None) -> Check
     if check.status != CheckRequest.Status.PENDING:
         return check
     if accept:
+        _audit_check(check, Action.CHECK_ACCEPT, by)
         check.run = run_linkage(by=by, organisations=[check.organisation, check.other_organisation])
         check.status = CheckRequest.Status.ACCEPTED
     else:
+        _audit_check(check, Action.CHECK_DECLINE, by)
         check.status = CheckRequest.Status.DECLINED
     check.answered_by, check.answered_at = by, timezone.now()
     check.save(update_fields=["run", "status", "answered_by", "answered_at"])
     return check
 
 
+@transaction.atomic
 def withdraw_check(*, check: CheckRequest, by: User | None) -> None:
     """The asking organisation takes back a request not yet answered."""
-    CheckRequest.objects.filter(pk=check.pk, status=CheckRequest.Status.PENDING).update(
+    withdrawn = CheckRequest.objects.filter(pk=check.pk, status=CheckRequest.Status.PENDING).update(
         status=CheckRequest.Status.WITHDRAWN, answered_by=by, answered_at=timezone.now()
     )
+    if withdrawn:
+        _audit_check(check, Action.CHECK_WITHDRAW, by)
 
 
 # Partner exchanges ---------------------------------------------------------------------------

@@ -188,3 +188,44 @@ def test_it_tells_the_asked_organisations_admins_on_their_home_page(
     # neither the asking side nor the asked organisation's caseworkers
     assert waiting not in client_for(hamid).get(reverse("home")).content.decode()
     assert waiting not in client_for(carol).get(reverse("home")).content.decode()
+
+
+def test_both_audit_logs_show_who_asked_answered_and_withdrew(
+    client_for, ngo_af, alice, hamid, ngo_tj, carol, erin
+):
+    from panj.audit.models import Action, AuditEntry
+
+    case_af, case_tj = shared_person(ngo_af, alice, ngo_tj, carol)
+
+    def entries(action: str) -> list[AuditEntry]:
+        return list(AuditEntry.objects.filter(action=action).order_by("sequence"))
+
+    ask(client_for(hamid), ngo_tj)
+    first = CheckRequest.objects.get()
+    asked = entries(Action.CHECK_ASK)
+    assert {e.organisation_id for e in asked} == {ngo_af.id, ngo_tj.id}
+    assert all(e.actor_id == hamid.id and e.object_id == str(first.id) for e in asked)
+    client_for(hamid).post(reverse("linkage:check_withdraw", args=[first.id]))
+    withdrawn = entries(Action.CHECK_WITHDRAW)
+    assert {e.organisation_id for e in withdrawn} == {ngo_af.id, ngo_tj.id}
+    # withdrawing twice writes nothing more
+    client_for(hamid).post(reverse("linkage:check_withdraw", args=[first.id]))
+    assert len(entries(Action.CHECK_WITHDRAW)) == 2
+
+    ask(client_for(hamid), ngo_tj)
+    second = CheckRequest.objects.get(status=CheckRequest.Status.PENDING)
+    answer(client_for(erin), second, "decline")
+    declined = entries(Action.CHECK_DECLINE)
+    assert {e.organisation_id for e in declined} == {ngo_af.id, ngo_tj.id}
+    assert all(e.actor_id == erin.id and e.object_id == str(second.id) for e in declined)
+
+    ask(client_for(hamid), ngo_tj)
+    third = CheckRequest.objects.get(status=CheckRequest.Status.PENDING)
+    answer(client_for(erin), third, "accept")
+    assert {e.organisation_id for e in entries(Action.CHECK_ACCEPT)} == {ngo_af.id, ngo_tj.id}
+    assert {e.organisation_id for e in entries(Action.LINKAGE_RUN)} == {ngo_af.id, ngo_tj.id}
+    # the entries name requests by id, never a case or a person
+    for entry in AuditEntry.objects.filter(object_type="check_request"):
+        text = " ".join(str(v) for v in vars(entry).values())
+        for secret in [*secrets_of(case_af), *secrets_of(case_tj), *DARI.values()]:
+            assert secret not in text
