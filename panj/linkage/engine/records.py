@@ -92,6 +92,13 @@ SOLAR_HIJRI_OFFSET = 621
 
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+#: What spreadsheets and data-frame libraries write for a date or a year: a date followed by a
+#: time (midnight, for a date alone), and a year with a zero fraction (a column of years with
+#: gaps becomes one of decimals). Both are read as the date and the year they stand for.
+_DATE_TIME = re.compile(
+    r"([0-9]{4}-[0-9]{2}-[0-9]{2})[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?Z?"
+)
+_DECIMAL_YEAR = re.compile(r"([0-9]{4})\.0+")
 
 
 def _ascii_digits(text: str) -> str:
@@ -105,6 +112,9 @@ def _birth_date(raw: str, line: int) -> tuple[str, bool]:
         f"birth_date must be YYYY-MM-DD (Gregorian or Solar Hijri), not {raw!r}", line
     )
     text = _ascii_digits(raw)
+    with_time = _DATE_TIME.fullmatch(text)
+    if with_time:
+        text = with_time.group(1)
     if not _ISO_DATE.fullmatch(text):
         raise bad
     try:
@@ -123,6 +133,9 @@ def _birth_date(raw: str, line: int) -> tuple[str, bool]:
 def _birth_year(raw: str, line: int) -> tuple[int, bool]:
     """The Gregorian year, and whether it was read as Solar Hijri."""
     text = _ascii_digits(raw)
+    decimal = _DECIMAL_YEAR.fullmatch(text)
+    if decimal:
+        text = decimal.group(1)
     if not (text.isdigit() and len(text) == 4):
         raise RecordError(f"birth_year must be a four-digit year, not {raw!r}", line)
     year = int(text)

@@ -29,9 +29,20 @@ def test_it_converts_a_solar_hijri_birth_year_to_the_year_most_of_it_falls_in() 
     assert one("1,Farzana,,,F,,1991,").year == one("1,فرزانه,,,F,,1370,").year
 
 
+def test_it_reads_dates_and_years_as_spreadsheets_export_them() -> None:
+    # a date with its time, a year of a column with gaps written as a decimal
+    assert one("1,Farzana,,,F,1991-08-03 00:00:00,,").birth_date == "1991-08-03"
+    assert one("1,Farzana,,,F,1991-08-03T00:00:00Z,,").birth_date == "1991-08-03"
+    assert one("1,فرزانه,,,F,1370-05-12 00:00,,").birth_date == "1991-08-03"
+    assert one("1,Farzana,,,F,,1991.0,").birth_year == 1991
+    assert one("1,فرزانه,,,F,,1370.0,").birth_year == 1991
+
+
 @pytest.mark.parametrize(
     ("row", "message"),
     [
+        ("1,Ali,,,M,1991-08-03 noon,,", "line 2: birth_date must be YYYY-MM-DD"),
+        ("1,Ali,,,M,,1991.5,", "line 2: birth_year must be a four-digit year"),
         # 1370 has no 31st day of Esfand
         ("1,Ali,,,M,1370-12-31,,", "line 2: birth_date must be YYYY-MM-DD"),
         ("1,Ali,,,M,2019-W01-1,,", "line 2: birth_date must be YYYY-MM-DD"),
