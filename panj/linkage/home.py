@@ -17,8 +17,9 @@ def panel(request: HttpRequest) -> HomePanel | None:
         return None
     waiting = (
         access.checks_for(request)
-        .filter(other_organisation_id=membership.organisation_id)
-        .filter(status=CheckRequest.Status.PENDING)
+        .filter(
+            other_organisation_id=membership.organisation_id, status=CheckRequest.Status.PENDING
+        )
         .count()
     )
     if not waiting:

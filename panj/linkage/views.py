@@ -7,7 +7,7 @@ import uuid
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -130,10 +130,10 @@ def checks(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         other = form.cleaned_data["other_organisation"]
         try:
-            with transaction.atomic():
-                services.ask_for_check(organisation=own, other=other, by=acting_user(request))
+            services.ask_for_check(organisation=own, other=other, by=acting_user(request))
         except IntegrityError:
-            # the same request, sent a moment ago by a colleague
+            # the same request, sent a moment ago by a colleague (the service's own transaction
+            # has rolled back)
             form.add_error("other_organisation", form.waiting_error(other))
         else:
             messages.success(
