@@ -241,7 +241,7 @@ def panj_end_to_end(a: Sequence[Any], b: Sequence[Any]) -> dict[str, float]:
     t2 = time.perf_counter()
     # the overlap estimate, the one-to-one solution and the search among the records left, as
     # `link` does
-    pairs = solve_run(cands, min(len(ea), len(eb)), DEFAULT_THRESHOLD, DEFAULT_THRESHOLD)
+    pairs = solve_run(cands, min(len(ea), len(eb)), DEFAULT_THRESHOLD)
     rest = complete(comparison, pairs, DEFAULT_THRESHOLD)
     t3 = time.perf_counter()
     return {

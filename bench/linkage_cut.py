@@ -1,16 +1,16 @@
-"""How the default threshold's cut and the competitor weight were chosen: F1 of the engine,
-at the default threshold, on calibration sets that neither the fit of the weights
-(`linkage_fit.py`) nor the benchmark (`linkage_bench.py`) uses.
+"""How the default threshold's cut was chosen: F1 of the engine, at the default threshold, on
+calibration sets that neither the fit of the weights (`linkage_fit.py`) nor the benchmark
+(`linkage_bench.py`) uses.
 
     .venv-bench/bin/python bench/linkage_cut.py
 
 The calibration sets are FEBRL4 and six seeded cross-script sets: 3 000 and 7 500 records a
 side, sharing 10 %, 67 % and 93 % of their people. For each cut (the log-odds that the default
-threshold stands for, `score.CUT`) and competitor weight (`solve.COMPETITOR_WEIGHT`), it prints
-F1 on each set, and how far each falls short of the best F1 of its set over the grid (its
-regret); the engine keeps the pair with the least mean regret, so that every set counts alike
-whatever F1 it can reach (files that share one person in ten reach far less than files that
-share nine in ten). One secret, drawn per run, encodes every set.
+threshold stands for, `score.CUT`) it prints F1 on each set, and how far each falls short of
+the best F1 of its set over the cuts (its regret); the engine keeps the cut with the least mean
+regret, so that every set counts alike whatever F1 it can reach (files that share one person in
+ten reach far less than files that share nine in ten). One secret, drawn per run, encodes every
+set.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from panj.linkage.engine import Secret, encode_people, link, score, solve  # noqa: E402
+from panj.linkage.engine import Secret, encode_people, link, score  # noqa: E402
 from panj.linkage.engine.generate import cross_script_set  # noqa: E402
 
 #: (seed, people in both files, people in one file only, on each side)
@@ -34,8 +34,7 @@ CALIBRATION = [
     (25, 2800, 200),
     (26, 7000, 500),
 ]
-CUTS = (-3.5, -3.25, -3.0, -2.75, -2.5)
-COMPETITOR_WEIGHTS = (2.0, 3.0, 4.0)
+CUTS = (-3.25, -3.0, -2.75, -2.5, -2.25, -2.0)
 
 
 def main() -> int:
@@ -55,25 +54,23 @@ def main() -> int:
         (label, encode_people(a, secret), encode_people(b, secret), links)
         for label, a, b, links in sets
     ]
-    print("cut   weight  " + "  ".join(f"{label:>9}" for label, *_ in encoded))
-    grid: dict[tuple[float, float], list[float]] = {}
-    for weight in COMPETITOR_WEIGHTS:
-        for cut in CUTS:
-            score.CUT = cut
-            solve.COMPETITOR_WEIGHT = weight
-            f1s = []
-            for _label, a, b, links in encoded:
-                found = {(m.a_id, m.b_id) for m in link(a, b)}
-                f1s.append(linkage_bench.f1(found, links)[2])
-            grid[cut, weight] = f1s
-            print(f"{cut:5.2f} {weight:6.1f}  " + "  ".join(f"{f:9.4f}" for f in f1s), flush=True)
+    print("cut    " + "  ".join(f"{label:>9}" for label, *_ in encoded))
+    grid: dict[float, list[float]] = {}
+    for cut in CUTS:
+        score.CUT = cut
+        f1s = []
+        for _label, a, b, links in encoded:
+            found = {(m.a_id, m.b_id) for m in link(a, b)}
+            f1s.append(linkage_bench.f1(found, links)[2])
+        grid[cut] = f1s
+        print(f"{cut:5.2f}  " + "  ".join(f"{f:9.4f}" for f in f1s), flush=True)
     best_of = [max(f1s[i] for f1s in grid.values()) for i in range(len(encoded))]
     regret = {
         k: sum(b - f for b, f in zip(best_of, f1s, strict=True)) / len(f1s)
         for k, f1s in grid.items()
     }
-    (cut, weight), least = min(regret.items(), key=lambda kv: kv[1])
-    print(f"least mean regret: cut {cut}, competitor weight {weight} ({least:.4f} of F1)")
+    cut, least = min(regret.items(), key=lambda kv: kv[1])
+    print(f"least mean regret: cut {cut} ({least:.4f} of F1)")
     return 0
 
 

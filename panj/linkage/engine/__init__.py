@@ -43,11 +43,13 @@ __all__ = [
 #: Score from which two encodings are taken for the same person. A score is the logistic of the
 #: pair's log-odds (`score.py`), shifted so that the calibrated cut sits at 0.5: unrelated
 #: people score near 0, identical records near 1. Calibrated once, not per data set (the
-#: weights on FEBRL4 and seven seeded cross-script sets; the cut and the competitor discount of
-#: `solve.py` on six other seeded sets and FEBRL4); what each run adapts by itself is its
-#: prior, from the size of the files and the share of people they hold in common, estimated
-#: at this threshold whatever threshold a caller reports from. A pair found among the records
-#: left unmatched (`solve.complete`) scores 0.5 at the false discovery rate `solve.REST_FDR`.
+#: weights on FEBRL4 and seven seeded cross-script sets; the cut on six other seeded sets and
+#: FEBRL4); what each run adapts by itself is its prior, from the size of the files and the
+#: share of people they hold in common (estimated from the pairs' probabilities, which no
+#: threshold moves). A pair's reported score is its probability once every record is matched
+#: at most once (`solve.discount_ambiguity`): a pair with close rivals scores less than its
+#: fields alone say. A pair found among the records left unmatched (`solve.complete`) scores
+#: 0.5 at the false discovery rate `solve.REST_FDR`.
 #: Lower it to find more pairs for review at the price of more namesakes; raise it to report
 #: fewer.
 DEFAULT_THRESHOLD = 0.5
@@ -71,7 +73,7 @@ def link(
     comparison = Comparison(a, b, threads)
     # competitors, and pairs that a larger overlap lifts, are read below the threshold
     found = candidates(a, b, min(threshold, AMBIGUITY_FLOOR), comparison=comparison)
-    pairs = solve_run(found, min(len(a), len(b)), threshold, DEFAULT_THRESHOLD)
+    pairs = solve_run(found, min(len(a), len(b)), threshold)
     rest = complete(comparison, pairs, threshold)
     ia = np.concatenate([pairs.a, rest.a])
     ib = np.concatenate([pairs.b, rest.b])

@@ -1,18 +1,24 @@
 """One-to-one matching: each record is matched at most once, best pairs first (greedy).
 
+A pair's score says how likely its two records are the same person when the pair is read on its
+own. Within a run, the pairs are not on their own: a record is one person at most, so a pair
+whose records have other likely partners is less likely than its score, and a pair whose rival
+is itself well explained by another partner loses little to it. `discount_ambiguity` reads the
+candidates as a whole in this way: belief propagation on the one-to-one constraint (the sum-
+product algorithm for bipartite matching; exact when the candidates form a tree, and close to
+it on the sparse graphs that blocking leaves), which gives each pair the odds that it is one of
+the run's matches. Two files drawn from the same names hold namesakes (the same given and
+father's names, a close birth year); a pair that has close rivals is then less likely than one
+that stands alone, in the way a match on a common name says less than a match on a rare one.
+It reads only the scores of candidate pairs, never the encodings.
+
 First, `estimate_overlap` finds the share of the smaller file's people that are in the other
 file, as the expectation-maximisation of Fellegi–Sunter models estimates the share of matches:
-start from the reference share, solve, take the share of records matched, and again, until it
-holds still. The run's prior follows it (`score.overlap_shift`): two files that share few people
-give every pair lower odds, which keeps namesakes of people in one file only from being taken
-for them; files that share nearly everyone accept weaker pairs.
-
-Before the pairs are solved, `discount_ambiguity` lowers the score of a pair by its
-competitors: the other candidates of either record. Two files drawn from the same names hold
-namesakes (the same given and father's names, a close birth year); a pair that has close
-rivals is less likely to be the person than one that stands alone, in the way a match on a
-common name says less than a match on a rare one. It reads only the scores of candidate pairs,
-never the encodings.
+start from the reference share, take the expected number of matches (the sum of the pairs'
+odds read as probabilities), and again, until it holds still. The run's prior follows it
+(`score.overlap_shift`): two files that share few people give every pair lower odds, which
+keeps namesakes of people in one file only from being taken for them; files that share nearly
+everyone accept weaker pairs.
 
 Last, `complete` looks among the records left unmatched on both sides, when the files share
 nearly everyone, for pairs that stand out from what chance gives (see there).
@@ -40,9 +46,14 @@ __all__ = [
 #: Candidates down to this score (at the reference overlap) are kept: as competitors, and as
 #: pairs that a larger overlap than the reference can lift above the threshold.
 AMBIGUITY_FLOOR = 0.05
-#: How much a competitor's odds count against a pair (chosen with the cut of `score.py`, on
-#: seeded cross-script sets other than the benchmark's and on FEBRL4: `bench/linkage_cut.py`).
-COMPETITOR_WEIGHT = 2.0
+#: Rounds of belief propagation, and how much of its last value each message keeps (damping,
+#: which keeps the messages from swinging on the cycles of the graph); after 20 rounds the
+#: matches of the calibration sets no longer change.
+BP_ROUNDS = 20
+BP_DAMPING = 0.5
+#: Odds above this (in log) are taken as this: such a pair is its records' partner whatever it
+#: meets, and larger values would only lose the rivals' odds in rounding.
+BP_CAP = 30.0
 #: The bounds of an estimated overlap, and when its estimate holds still.
 OVERLAP_BOUNDS = (0.02, 0.98)
 OVERLAP_ROUNDS = 10
@@ -72,17 +83,39 @@ def _log_odds(c: Candidates) -> FloatArray:
     return from_score(c.score)
 
 
+def _logit(score: FloatArray) -> FloatArray:
+    s = np.clip(score, 1e-15, 1.0 - 1e-15)
+    return np.asarray(np.log(s) - np.log1p(-s), dtype=np.float64)
+
+
 def discount_ambiguity(c: Candidates) -> Candidates:
-    """The candidates with scores lowered by their competitors: a pair of log-odds L whose
-    records have other candidates of odds o₁, o₂, … (either side) gets
-    L − log(1 + w·Σoᵢ), a posterior in which the rivals share the belief."""
+    """The candidates with each score replaced by the probability that the pair is one of the
+    run's matches once every record is matched at most once (belief propagation).
+
+    A score s stands for odds o = s / (1 − s) (the default threshold for odds of 1). For a pair
+    (i, j), the message r(i→j) is the probability that record i, leaving j aside, is free:
+    1 / (1 + Σₖ o(i,k) · r(k→i)), over i's other candidates k, and r(j→i) alike. On a tree the
+    pair's odds of being matched are then exactly o(i,j) · r(i→j) · r(j→i): a rival k lowers
+    (i, j) by as much as k itself is free, so a rival that has a better partner of its own
+    costs little, and a pair with nobody else keeps its score."""
     if len(c) == 0:
         return c
-    log_odds = _log_odds(c)
-    odds = np.exp(np.minimum(log_odds, 50.0))
-    rivals = np.bincount(c.a, weights=odds)[c.a] + np.bincount(c.b, weights=odds)[c.b] - 2.0 * odds
-    adjusted = log_odds - np.log1p(COMPETITOR_WEIGHT * np.maximum(rivals, 0.0))
-    return Candidates(c.a, c.b, to_score(adjusted), c.comparisons, c.shift)
+    log_odds = _logit(c.score)
+    odds = np.exp(np.minimum(log_odds, BP_CAP))
+    size_a, size_b = int(c.a.max()) + 1, int(c.b.max()) + 1
+    # log r(i→j) and log r(j→i), per pair
+    free_a = np.zeros(len(c))
+    free_b = np.zeros(len(c))
+    for _ in range(BP_ROUNDS):
+        # what each record's other candidates claim of it, through the other side's messages
+        via_b = odds * np.exp(free_b)
+        rivals_a = np.bincount(c.a, weights=via_b, minlength=size_a)[c.a] - via_b
+        via_a = odds * np.exp(free_a)
+        rivals_b = np.bincount(c.b, weights=via_a, minlength=size_b)[c.b] - via_a
+        free_a = BP_DAMPING * free_a - (1.0 - BP_DAMPING) * np.log1p(np.maximum(rivals_a, 0.0))
+        free_b = BP_DAMPING * free_b - (1.0 - BP_DAMPING) * np.log1p(np.maximum(rivals_b, 0.0))
+    adjusted = log_odds + free_a + free_b
+    return Candidates(c.a, c.b, 1.0 / (1.0 + np.exp(-adjusted)), c.comparisons, c.shift)
 
 
 def greedy_one_to_one(c: Candidates) -> Candidates:
@@ -119,26 +152,27 @@ def shifted(c: Candidates, log_odds: float) -> Candidates:
     )
 
 
-def estimate_overlap(c: Candidates, people: int, threshold: float = 0.5) -> float:
-    """The share of the smaller file's `people` who are in the other file: the share matched
-    from `threshold` up when the run's prior assumes it (a fixed point, from the reference)."""
+def estimate_overlap(c: Candidates, people: int) -> float:
+    """The share of the smaller file's `people` who are in the other file: the expected number
+    of matches (the sum of the pairs' probabilities, `discount_ambiguity`) when the run's prior
+    assumes that share (a fixed point, from the reference)."""
     low, high = OVERLAP_BOUNDS
     share = OVERLAP_REFERENCE
-    if people <= 0:
+    if people <= 0 or len(c) == 0:
         return low
     for _ in range(OVERLAP_ROUNDS):
-        matched = len(solve(shifted(c, overlap_shift(share)), threshold))
-        new = min(high, max(low, matched / people))
+        expected = float(discount_ambiguity(shifted(c, overlap_shift(share))).score.sum())
+        new = min(high, max(low, expected / people))
         if abs(logit(new) - logit(share)) < 0.01:
             return new
         share = new
     return share
 
 
-def solve_run(c: Candidates, people: int, threshold: float, estimate_at: float) -> Candidates:
+def solve_run(c: Candidates, people: int, threshold: float) -> Candidates:
     """A run's pairs from `threshold` up, one-to-one, once its prior has the overlap estimated
-    at `estimate_at` (the calibrated cut, so that a caller's threshold cannot move it)."""
-    share = estimate_overlap(c, people, estimate_at)
+    (which no threshold moves)."""
+    share = estimate_overlap(c, people)
     return solve(shifted(c, overlap_shift(share)), threshold)
 
 
