@@ -74,7 +74,8 @@ FORMAT = "panj-linkage-encodings"
 #: 4: as 3, with a word-final p read as f and honorifics dropped before names are tokenised.
 #: 5: as 4, with a final -eh read as a, dj as j, Ibragim as Ibrahim and a Muhammad prefix
 #: dropped before a y; a birth date of 1 January is its year alone (`Person.known_date`).
-FORMAT_VERSION = 5
+#: 6: as 5, with name filters of 256 bits and birth year filters of 128 (were 128 and 64).
+FORMAT_VERSION = 6
 
 
 class EncodingError(ValueError):
@@ -91,10 +92,10 @@ class Params:
     """Everything both sides must agree on for their encodings to be comparable: the size in
     bits of each field's filter (a multiple of 32), before the complement doubles it."""
 
-    given: int = 128
-    father: int = 128
-    family: int = 128
-    year: int = 64
+    given: int = 256
+    father: int = 256
+    family: int = 256
+    year: int = 128
     date: int = 64
     sex: int = 32
     place: int = 64

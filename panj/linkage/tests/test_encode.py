@@ -129,7 +129,7 @@ def test_it_names_the_format_versions_when_a_file_is_of_another_version(tmp_path
     buf = io.BytesIO()
     np.savez(buf, **parts)
     (tmp_path / "old.enc").write_bytes(buf.getvalue())
-    with pytest.raises(EncodingError, match=r"version 1, this Panj reads version 5.*encode"):
+    with pytest.raises(EncodingError, match=r"version 1, this Panj reads version 6.*encode"):
         EncodedSet.load(tmp_path / "old.enc")
 
 
