@@ -264,8 +264,8 @@ def log_odds_words(
     t = _tables(params)
     seg = {f: (w, n) for f, w, n in params.segments()}
     shape = np.broadcast_shapes(xw.shape[1:], yw.shape[1:])
-    tmp = np.empty(shape, dtype=np.uint64)
-    cnt = np.empty(shape, dtype=np.uint8)
+    # scratch for the XOR and popcount of k words at once, by k
+    scratch: dict[int, tuple[WordArray, npt.NDArray[np.uint8]]] = {}
     pw = params.presence_word
     px, py = xw[pw], yw[pw]
 
@@ -275,24 +275,33 @@ def log_odds_words(
     present_x = [has(px, i) for i in range(len(FIELDS))]
     present_y = [has(py, i) for i in range(len(FIELDS))]
 
-    def distance(fa: str, fb: str, missing: int) -> npt.NDArray[np.uint16]:
-        """Hamming distance of field fa of x to field fb of y; `missing` where either lacks it."""
+    def distance(fa: str, fb: str, missing: int, sample: bool = False) -> npt.NDArray[np.uint16]:
+        """Hamming distance of field fa of x to field fb of y; `missing` where either lacks it.
+        `sample`: read from the first half of the words only, doubled (a segment is permuted
+        with its complement, so any of its words is a fair sample of its bits)."""
         (wa, n), (wb, _n) = seg[fa], seg[fb]
-        acc = np.zeros(shape, dtype=np.uint16)
-        for k in range(n):
-            np.bitwise_xor(xw[wa + k], yw[wb + k], out=tmp)
-            np.bitwise_count(tmp, out=cnt)
-            np.add(acc, cnt, out=acc)
+        k = max(1, n // 2) if sample else n
+        if k not in scratch:
+            scratch[k] = (np.empty((k, *shape), np.uint64), np.empty((k, *shape), np.uint8))
+        xor, cnt = scratch[k]
+        np.bitwise_xor(xw[wa : wa + k], yw[wb : wb + k], out=xor)
+        np.bitwise_count(xor, out=cnt)
+        acc = cnt.sum(axis=0, dtype=np.uint16)
+        if k != n:
+            acc *= np.uint16(n // k)
         both = present_x[FIELDS.index(fa)] & present_y[FIELDS.index(fb)]
         return np.where(both, acc, np.uint16(missing))
 
     missing = t.missing["given"]  # the name fields share one size
     fathers = distance("father", "father", missing)
 
-    def best(pairs: tuple[tuple[str, str], ...]) -> npt.NDArray[np.uint16]:
-        out = fathers.copy() if pairs[0] == ("father", "father") else distance(*pairs[0], missing)
+    def best(pairs: tuple[tuple[str, str], ...], sample: bool = False) -> npt.NDArray[np.uint16]:
+        if pairs[0] == ("father", "father"):
+            out = fathers.copy()
+        else:
+            out = distance(*pairs[0], missing, sample)
         for fa, fb in pairs[1:]:
-            np.minimum(out, distance(fa, fb, missing), out=out)
+            np.minimum(out, distance(fa, fb, missing, sample), out=out)
         return out
 
     years = distance("year", "year", t.missing["year"])
@@ -330,7 +339,7 @@ def log_odds_words(
     straight = names(given, lineage)
     if rare:
         straight += rarer("given", given) + rarer("lineage", lineage)
-    swapped = names(best(GIVEN_SWAPPED), best(LINEAGE_SWAPPED))
+    swapped = names(best(GIVEN_SWAPPED, sample=True), best(LINEAGE_SWAPPED, sample=True))
     total = np.maximum(straight, swapped + np.float32(SWAP))
     total += t.tables["father"][fathers]
     total += np.float32(INTERCEPT + shift)
