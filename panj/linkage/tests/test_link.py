@@ -17,7 +17,7 @@ from panj.linkage.engine import (
     link,
 )
 from panj.linkage.engine.compare import Candidates, Comparison, candidates, similarity
-from panj.linkage.engine.generate import CrossScriptSet, cross_script_set
+from panj.linkage.engine.generate import cross_script_set
 from panj.linkage.engine.score import overlap_shift, rarity, size_shift
 from panj.linkage.engine.solve import (
     AMBIGUITY_FLOOR,
