@@ -36,6 +36,7 @@ from panj.linkage.engine import (
     encode_people,
     link,
 )
+from panj.linkage.engine.encode import FORMAT_VERSION, FormatVersionError
 from panj.linkage.models import (
     CaseEncoding,
     CheckRequest,
@@ -403,6 +404,15 @@ def read_partner_file(data: bytes, *, key_check: str) -> EncodedSet:
         fh.flush()
         try:
             theirs = EncodedSet.load(fh.name)
+        except FormatVersionError as exc:
+            raise UploadRejected(
+                _(
+                    "The file was made with another version of “panj linkage encode” "
+                    "(format %(found)s; Panj reads format %(current)s). Ask the partner to "
+                    "encode again with the current version."
+                )
+                % {"found": str(exc.found)[:10], "current": FORMAT_VERSION}
+            ) from None
         except EncodingError:
             raise UploadRejected(
                 _(

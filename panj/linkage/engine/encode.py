@@ -66,7 +66,14 @@ from .normalise import (
 )
 from .records import Person
 
-__all__ = ["EncodedSet", "Encoder", "EncodingError", "Params", "encode_people"]
+__all__ = [
+    "EncodedSet",
+    "Encoder",
+    "EncodingError",
+    "FormatVersionError",
+    "Params",
+    "encode_people",
+]
 
 FORMAT = "panj-linkage-encodings"
 #: 1: one record-level filter. 2: one balanced segment per field and a word of field presence.
@@ -80,6 +87,14 @@ FORMAT_VERSION = 6
 
 class EncodingError(ValueError):
     """An encodings file that cannot be used, or two that cannot be compared."""
+
+
+class FormatVersionError(EncodingError):
+    """An encodings file of another format version than this Panj's (`found`)."""
+
+    def __init__(self, message: str, found: object) -> None:
+        super().__init__(message)
+        self.found = found
 
 
 FIELDS = ("given", "father", "family", "year", "date", "sex", "place")
@@ -226,10 +241,11 @@ class EncodedSet:
         if header.get("format") != FORMAT:
             raise EncodingError(f"{path} is not a Panj encodings file")
         if header.get("version") != FORMAT_VERSION:
-            raise EncodingError(
+            raise FormatVersionError(
                 f"{path} uses encoding format version {header.get('version')}, "
                 f"this Panj reads version {FORMAT_VERSION}: encode the people file again "
-                "with this version of `panj linkage encode` (both sides must use the same)"
+                "with this version of `panj linkage encode` (both sides must use the same)",
+                header.get("version"),
             )
         try:
             params = Params(**header["params"])

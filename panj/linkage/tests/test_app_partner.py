@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -49,6 +52,18 @@ def _enc(
     path = tmp_path / "people.enc"
     Encoder(secret, params).encode(people).save(path)
     return SimpleUploadedFile("people.enc", path.read_bytes())
+
+
+def _of_version(file: SimpleUploadedFile, version: int) -> SimpleUploadedFile:
+    """The same encodings, labelled as of another format version."""
+    with np.load(io.BytesIO(file.read())) as data:
+        parts = {k: data[k] for k in data.files}
+    header = json.loads(bytes(parts["header"]).decode())
+    header["version"] = version
+    parts["header"] = np.frombuffer(json.dumps(header).encode(), dtype=np.uint8)
+    buf = io.BytesIO()
+    np.savez(buf, **parts)
+    return SimpleUploadedFile("people.enc", buf.getvalue())
 
 
 def _upload(client, exchange, file):
@@ -101,6 +116,10 @@ def test_it_shows_the_secret_only_once(client_for, dave, exchange):
     [
         ("other_key", "another secret than this exchange"),
         ("other_params", "other settings than Panj"),
+        (
+            "other_version",
+            "another version of “panj linkage encode” (format 5; Panj reads format 6)",
+        ),
         ("garbage", "not a Panj encodings file"),
     ],
 )
@@ -114,6 +133,8 @@ def test_it_rejects_a_wrong_file_clearly_and_stores_nothing(
         file = _enc(tmp_path, PARTNER_PEOPLE, Secret.generate())
     elif kind == "other_params":
         file = _enc(tmp_path, PARTNER_PEOPLE, secret, Params(place=128))
+    elif kind == "other_version":
+        file = _of_version(_enc(tmp_path, PARTNER_PEOPLE, secret), 5)
     else:
         file = SimpleUploadedFile("people.enc", b"id,given_name\n1,Zahra\n")
     response = _upload(client, exchange, file)
@@ -153,3 +174,14 @@ def test_it_reads_files_made_with_the_command_line(tmp_path, exchange):
     encode_people(PARTNER_PEOPLE, secret).save(path)
     read = services.read_partner_file(path.read_bytes(), key_check=exchange.key_check)
     assert read.ids == ["p-1", "p-2"]
+
+
+@pytest.mark.parametrize("language, words", [("prs", "قالب 5"), ("ru", "формат 5")])
+def test_it_names_the_format_version_of_a_file_in_the_users_language(tmp_path, language, words):
+    from django.utils import translation
+
+    secret = Secret.generate()
+    old = _of_version(_enc(tmp_path, PARTNER_PEOPLE, secret), 5)
+    with translation.override(language), pytest.raises(services.UploadRejected) as rejected:
+        services.read_partner_file(old.read(), key_check=secret.check_value())
+    assert words in str(rejected.value)
