@@ -372,7 +372,12 @@ def to_score(log_odds: FloatArray) -> FloatArray:
     return np.asarray(1.0 / (1.0 + np.exp(-(log_odds - CUT))))
 
 
+def score_odds(score: FloatArray) -> FloatArray:
+    """The log of the odds s / (1 − s) of scores s: 0 at the default threshold."""
+    s = np.clip(score, 1e-15, 1.0 - 1e-15)
+    return np.asarray(np.log(s) - np.log1p(-s), dtype=np.float64)
+
+
 def from_score(score: FloatArray) -> FloatArray:
     """The log-odds that scores stand for (`to_score` read back)."""
-    s = np.clip(score, 1e-15, 1.0 - 1e-15)
-    return np.asarray(np.log(s) - np.log1p(-s) + CUT, dtype=np.float64)
+    return score_odds(score) + CUT

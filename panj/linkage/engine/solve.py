@@ -29,7 +29,15 @@ from __future__ import annotations
 import numpy as np
 
 from .compare import Candidates, Comparison, best_of_each
-from .score import OVERLAP_REFERENCE, FloatArray, from_score, logit, overlap_shift, to_score
+from .score import (
+    OVERLAP_REFERENCE,
+    FloatArray,
+    from_score,
+    logit,
+    overlap_shift,
+    score_odds,
+    to_score,
+)
 
 __all__ = [
     "AMBIGUITY_FLOOR",
@@ -83,11 +91,6 @@ def _log_odds(c: Candidates) -> FloatArray:
     return from_score(c.score)
 
 
-def _logit(score: FloatArray) -> FloatArray:
-    s = np.clip(score, 1e-15, 1.0 - 1e-15)
-    return np.asarray(np.log(s) - np.log1p(-s), dtype=np.float64)
-
-
 def discount_ambiguity(c: Candidates) -> Candidates:
     """The candidates with each score replaced by the probability that the pair is one of the
     run's matches once every record is matched at most once (belief propagation).
@@ -100,7 +103,7 @@ def discount_ambiguity(c: Candidates) -> Candidates:
     costs little, and a pair with nobody else keeps its score."""
     if len(c) == 0:
         return c
-    log_odds = _logit(c.score)
+    log_odds = score_odds(c.score)
     odds = np.exp(np.minimum(log_odds, BP_CAP))
     size_a, size_b = int(c.a.max()) + 1, int(c.b.max()) + 1
     # log r(i→j) and log r(j→i), per pair
