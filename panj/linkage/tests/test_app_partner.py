@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import io
-import json
 from pathlib import Path
 
-import numpy as np
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -16,6 +13,7 @@ from panj.linkage import services
 from panj.linkage.engine import Encoder, Params, Person, Secret, encode_people
 from panj.linkage.models import LinkageRun, PartnerExchange, ProbableMatch, RunPair
 from panj.linkage.tests.app_helpers import DARI, LINKAGE
+from panj.linkage.tests.enc_files import of_version
 
 pytestmark = pytest.mark.django_db
 
@@ -55,15 +53,7 @@ def _enc(
 
 
 def _of_version(file: SimpleUploadedFile, version: int) -> SimpleUploadedFile:
-    """The same encodings, labelled as of another format version."""
-    with np.load(io.BytesIO(file.read())) as data:
-        parts = {k: data[k] for k in data.files}
-    header = json.loads(bytes(parts["header"]).decode())
-    header["version"] = version
-    parts["header"] = np.frombuffer(json.dumps(header).encode(), dtype=np.uint8)
-    buf = io.BytesIO()
-    np.savez(buf, **parts)
-    return SimpleUploadedFile("people.enc", buf.getvalue())
+    return SimpleUploadedFile("people.enc", of_version(file.read(), version))
 
 
 def _upload(client, exchange, file):
