@@ -20,7 +20,17 @@ import numpy.typing as npt
 
 from .block import shared_blocks
 from .encode import EncodedSet, Params, check_comparable
-from .score import RareArray, log_odds_words, pair_log_odds, rarity, size_shift, to_score
+from .score import (
+    PREVIEW_MARGIN,
+    RareArray,
+    from_score,
+    log_odds_words,
+    pair_log_odds,
+    preview_layout,
+    rarity,
+    size_shift,
+    to_score,
+)
 
 __all__ = ["Candidates", "Comparison", "candidates", "similarity"]
 
@@ -77,6 +87,10 @@ class Comparison:
         self.wb = np.ascontiguousarray(b.filters.T)
         self.ra = rarity(a.filters, a.params)
         self.rb = rarity(b.filters, b.params)
+        # the words of the first reading, apart, so that it gathers no more than it reads
+        self.first, rows = preview_layout(a.params)
+        self.fa = np.ascontiguousarray(self.wa[rows])
+        self.fb = np.ascontiguousarray(self.wb[rows])
         self.threads = threads or os.cpu_count() or 1
 
     def scored(
@@ -114,13 +128,38 @@ class Comparison:
 
 
 class _Scorer:
+    """Scores pairs in two readings: a first one from a few words of each name
+    (`score.PREVIEW_WORDS`), and the full one for the pairs whose first reading comes within
+    `score.PREVIEW_MARGIN` of the threshold's log-odds."""
+
     def __init__(self, c: Comparison, threshold: float, shift: float) -> None:
         self.c = c
         self.params = c.a.params
         self.threshold = threshold
         self.shift = shift
+        self.near = float(from_score(np.asarray(threshold))) - PREVIEW_MARGIN
 
     def pairs(self, pa: IntArray, pb: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
+        c = self.c
+        first = log_odds_words(
+            c.fa[:, pa], c.fb[:, pb], c.first, self.shift, c.ra[:, pa], c.rb[:, pb], preview=True
+        )
+        near = first >= self.near
+        return self._full(pa[near], pb[near])
+
+    def block(self, ia: IntArray, ib: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
+        """Every record of ia against every record of ib, without repeating their words in the
+        first reading."""
+        c = self.c
+        xw = c.fa[:, ia][:, :, None]
+        yw = c.fb[:, ib][:, None, :]
+        rx = c.ra[:, ia][:, :, None]
+        ry = c.rb[:, ib][:, None, :]
+        first = log_odds_words(xw, yw, c.first, self.shift, rx, ry, preview=True)
+        r, col = np.nonzero(first >= self.near)
+        return self._full(ia[r], ib[col])
+
+    def _full(self, pa: IntArray, pb: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
         c = self.c
         sc = to_score(
             log_odds_words(
@@ -129,17 +168,6 @@ class _Scorer:
         )
         keep = sc >= self.threshold
         return pa[keep], pb[keep], sc[keep]
-
-    def block(self, ia: IntArray, ib: IntArray) -> tuple[IntArray, IntArray, FloatArray]:
-        """Every record of ia against every record of ib, without repeating their words."""
-        c = self.c
-        xw = c.wa[:, ia][:, :, None]
-        yw = c.wb[:, ib][:, None, :]
-        rx = c.ra[:, ia][:, :, None]
-        ry = c.rb[:, ib][:, None, :]
-        sc = to_score(log_odds_words(xw, yw, self.params, self.shift, rx, ry))
-        r, col = np.nonzero(sc >= self.threshold)
-        return ia[r], ib[col], sc[r, col]
 
 
 Job = Callable[[], tuple[IntArray, IntArray, FloatArray]]

@@ -41,7 +41,9 @@ threshold); `CUT` was chosen on six other seeded sets (of 10 %, 67 % and 93 % ov
 FEBRL4 (`bench/linkage_cut.py`).
 
 Everything is computed on encodings laid out word first (`log_odds_words`), by whole arrays:
-per pair a few dozen XORs and popcounts of 64-bit words and table look-ups.
+per pair a few dozen XORs and popcounts of 64-bit words and table look-ups. A pair is read
+first from a sample of its words (`preview_layout`), and in full only when that reading comes
+near the threshold.
 """
 
 from __future__ import annotations
@@ -50,8 +52,9 @@ import math
 
 import numpy as np
 import numpy.typing as npt
+from numpy.lib.stride_tricks import sliding_window_view
 
-from .encode import FIELDS, FILL, Params
+from .encode import FIELDS, FILL, NAMES, Params
 
 __all__ = ["CUT", "FEATURES", "KNOTS", "WEIGHTS", "overlap_shift", "pair_log_odds", "size_shift"]
 
@@ -156,6 +159,15 @@ def _field(feature: str) -> str:
 LINEAGE = (("father", "father"), ("father", "family"), ("family", "father"), ("family", "family"))
 GIVEN_SWAPPED = (("given", "father"), ("given", "family"))
 LINEAGE_SWAPPED = (("father", "given"), ("family", "given"))
+#: The first reading of a pair (`preview_layout`) reads this many words of each name segment
+#: (half of a name's 512 stored bits) and half the birth year's, and the full reading
+#: follows only for pairs whose first reading comes within `PREVIEW_MARGIN` of log-odds of the
+#: threshold. Most pairs that blocking compares are strangers far below it.
+PREVIEW_WORDS = 4
+PREVIEW_MARGIN = 4.0
+#: How far (in agreement) the first reading of a name may stray from the full one, for the
+#: misspelling's windows (`TYPO`), whose edges would otherwise make a small stray a large one.
+PREVIEW_SPREAD = 0.12
 
 
 def agreement_table(params: Params, fld: str) -> FloatArray:
@@ -170,13 +182,16 @@ def agreement_table(params: Params, fld: str) -> FloatArray:
 class _Tables:
     """Per feature, indexed by the Hamming distance of two filters (a last entry for a feature
     missing on either side): its weight, how far its agreement is above `JOINT_KNOT`, and the
-    weight of a unit of rarity (both 0 when missing). Built once per set of parameters."""
+    weight of a unit of rarity (both 0 when missing), and that of a unit of the rarer value's
+    rarity (`TYPO`; for the first reading, the most it takes near each agreement). Built once
+    per set of parameters."""
 
     def __init__(self, params: Params) -> None:
         self.tables: dict[str, npt.NDArray[np.float32]] = {}
         self.above: dict[str, npt.NDArray[np.float32]] = {}
         self.rare: dict[str, npt.NDArray[np.float32]] = {}
         self.typo: dict[str, npt.NDArray[np.float32]] = {}
+        self.typo_preview: dict[str, npt.NDArray[np.float32]] = {}
         self.missing: dict[str, int] = {}
         rarity, typo = dict(RARITY), dict(TYPO)
         for feature in FEATURES:
@@ -192,6 +207,13 @@ class _Tables:
             weights = np.asarray(typo.get(feature, (0.0,) * (len(TYPO_WINDOWS) - 1)))
             per_unit = np.where(inside, weights[np.clip(window, 0, len(weights) - 1)], 0.0)
             self.typo[feature] = np.append(per_unit, 0.0).astype(np.float32)
+            # the first reading's agreement is an estimate: it takes the most that a unit of
+            # rarity could add within PREVIEW_SPREAD of it, so that a window's edge never
+            # makes it fall short of the full reading by a whole window's weight
+            reach = int(np.ceil(PREVIEW_SPREAD / max(float(dice[0] - dice[1]), 1e-9)))
+            padded = np.pad(per_unit, reach)
+            envelope = sliding_window_view(padded, 2 * reach + 1).max(axis=1)
+            self.typo_preview[feature] = np.append(envelope, 0.0).astype(np.float32)
             self.missing[feature] = len(dice)
 
 
@@ -203,6 +225,24 @@ def _tables(params: Params) -> _Tables:
     if hit is None:
         hit = _TABLES[params] = _Tables(params)
     return hit
+
+
+def preview_layout(params: Params) -> tuple[Params, npt.NDArray[np.intp]]:
+    """The first reading's parameters, and which words of an encoding (`params`) it reads: the
+    first `PREVIEW_WORDS` words of each name's segment, the first half of the birth year's, all
+    of the others'. A segment is permuted with its complement, so its first words are a fair
+    sample of its bits, and the smaller filter that the sample stands for gives the same
+    agreement for the same share of differing bits."""
+    sizes = {f: int(getattr(params, f)) for f in FIELDS}
+    for f in NAMES:
+        sizes[f] = min(sizes[f], PREVIEW_WORDS * 64 // (2 if params.balanced else 1))
+    half = sizes["year"] // 2 // 32 * 32
+    if half and (2 * half if params.balanced else half) % 64 == 0:
+        sizes["year"] = half
+    first = Params(**sizes, balanced=params.balanced)
+    kept = {f: n for f, _w, n in first.segments()}
+    rows = [w + i for f, w, _n in params.segments() for i in range(kept[f])]
+    return first, np.asarray([*rows, params.presence_word], dtype=np.intp)
 
 
 def size_shift(people: int, comparisons: int) -> float:
@@ -255,12 +295,16 @@ def log_odds_words(
     shift: float = 0.0,
     rare_x: RareArray | None = None,
     rare_y: RareArray | None = None,
+    *,
+    preview: bool = False,
 ) -> FloatArray:
     """The log-odds of records being the same person, from their encodings laid out word first:
     xw[w] and yw[w] hold word w of the records and broadcast against each other (pairs: both
     of shape (words, n); a grid: (words, ra, 1) and (words, 1, rb)). Word first keeps every
     operation on long contiguous rows. `shift` is the run's prior; `rare_x` and `rare_y` hold
-    the records' `rarity`, laid out alike (none: every value of the reference share)."""
+    the records' `rarity`, laid out alike (none: every value of the reference share).
+    `preview`: the words are the first reading's (`preview_layout`), which reads the first
+    words of each name's and of the birth year's segment only."""
     t = _tables(params)
     seg = {f: (w, n) for f, w, n in params.segments()}
     shape = np.broadcast_shapes(xw.shape[1:], yw.shape[1:])
@@ -277,7 +321,7 @@ def log_odds_words(
 
     def distance(fa: str, fb: str, missing: int, sample: bool = False) -> npt.NDArray[np.uint16]:
         """Hamming distance of field fa of x to field fb of y; `missing` where either lacks it.
-        `sample`: read from the first half of the words only, doubled (a segment is permuted
+        `sample`: read from the first half of the words only, scaled up (a segment is permuted
         with its complement, so any of its words is a fair sample of its bits)."""
         (wa, n), (wb, _n) = seg[fa], seg[fb]
         k = max(1, n // 2) if sample else n
@@ -328,9 +372,11 @@ def log_odds_words(
             for i, (f, _w) in enumerate(RARITY)
         }
 
+    typo = t.typo_preview if preview else t.typo
+
     def rarer(feature: str, dist: npt.NDArray[np.uint16]) -> npt.NDArray[np.float32]:
         out = t.rare[feature][dist] * rare[feature]
-        out += t.typo[feature][dist] * rarest[feature]
+        out += typo[feature][dist] * rarest[feature]
         return np.asarray(out, dtype=np.float32)
 
     # names in their fields, or given and father's/family names swapped: the better reading;

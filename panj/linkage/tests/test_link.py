@@ -16,6 +16,7 @@ from panj.linkage.engine import (
     encode_people,
     link,
 )
+from panj.linkage.engine.block import shared_blocks
 from panj.linkage.engine.compare import Candidates, Comparison, candidates, similarity
 from panj.linkage.engine.generate import cross_script_set
 from panj.linkage.engine.score import overlap_shift, rarity, size_shift
@@ -57,6 +58,33 @@ def test_it_scores_every_pair_as_the_brute_force_does() -> None:
     )
     assert np.allclose(found.score, brute)
     assert (found.score >= 0.6).all()
+
+
+def test_the_first_reading_leaves_out_no_pair_that_the_full_reading_takes() -> None:
+    data = cross_script_set(600, 300, 300, seed=13)
+    secret = Secret.generate()
+    a, b = encode_people(data.a, secret), encode_people(data.b, secret)
+    comparisons, blocks = shared_blocks(a.blocks, b.blocks)
+    every = np.unique(
+        np.concatenate([np.repeat(k.a, len(k.b)) * len(b) + np.tile(k.b, len(k.a)) for k in blocks])
+    )
+    pa, pb = np.divmod(every, len(b))
+    rare_a, rare_b = rarity(a.filters, a.params), rarity(b.filters, b.params)
+    full = similarity(
+        a.filters[pa],
+        b.filters[pb],
+        shift=size_shift(min(len(a), len(b)), comparisons),
+        rare_x=rare_a[:, pa],
+        rare_y=rare_b[:, pb],
+    )
+    comparison = Comparison(a, b)
+    for threshold, may_miss in ((DEFAULT_THRESHOLD, 0.0), (AMBIGUITY_FLOOR, 0.002)):
+        taken = every[full >= threshold]
+        found = comparison.scored(threshold)
+        got = found.a * len(b) + found.b
+        assert np.isin(got, taken).all()
+        missed = np.setdiff1d(taken, got)
+        assert len(missed) <= may_miss * len(taken), (threshold, len(missed), len(taken))
 
 
 def test_it_matches_each_record_at_most_once_best_first() -> None:

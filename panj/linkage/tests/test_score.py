@@ -153,3 +153,26 @@ def test_a_name_nobody_else_holds_is_read_as_a_misspelling_when_it_agrees_in_par
     z = replace(y, given_name="Farida")
     crowd = [replace(o, given_name="Farida") for o in others[:400]] + crowd[400:]
     assert np.isclose(_rare_log_odds(x, z, others), _rare_log_odds(x, z, crowd))
+
+
+def test_the_first_reading_reads_a_sample_of_each_name_and_agrees_where_the_sample_does() -> None:
+    from panj.linkage.engine import Params
+    from panj.linkage.engine.score import log_odds_words, preview_layout
+
+    for params in (
+        Params(),
+        Params(given=512, father=512, family=512, year=64, sex=64, balanced=False),
+    ):
+        first, rows = preview_layout(params)
+        assert len(rows) == first.words < params.words
+        assert len(set(rows.tolist())) == len(rows) and rows.max() == params.presence_word
+        tajik = Person("b", "Фарзона", "Каримовна", "Каримова", "F", "1990-05-01", None, "Тахор")
+        enc = encode_people([FARZANA, tajik, FARZANA], SECRET, params)
+        words = enc.filters.T
+        # the same record: every word agrees, in the sample as in the whole
+        same = log_odds_words(words[:, :1], words[:, 2:], params)
+        assert log_odds_words(words[rows, :1], words[rows, 2:], first, preview=True) == same
+        # Farzana across scripts: the sample reads her close to what the whole says
+        full = log_odds_words(words[:, :1], words[:, 1:2], params)
+        sample = log_odds_words(words[rows, :1], words[rows, 1:2], first, preview=True)
+        assert abs(float(sample[0]) - float(full[0])) < 4
