@@ -3,9 +3,9 @@
 Every record carries up to `BLOCK_COLUMNS` keys, each a keyed 64-bit hash (BLAKE2b with a key
 derived from the secret) of one of:
 
-- sex × birth year × the first letter of a name's consonant skeleton, for the years Y−1, Y and
-  Y+1 and for the given name and the father's and family names (so records at most two years
-  apart that share the first consonant of a name share a key);
+- sex × birth year × the first letter of the given name's consonant skeleton, or the first two
+  of the father's or family name's, for the years Y−1 and Y (so records a year apart that share
+  the beginning of a name share a key);
 - sex × the first three letters of the skeleton of the given, father's or family name, whatever
   the birth year says (an estimated year may be far off, a date mistyped) and in whichever field
   the name was written;
@@ -43,6 +43,10 @@ __all__ = ["BLOCKING_LEAK", "BLOCK_COLUMNS", "BlockKeyer", "Blocks", "shared_blo
 BLOCK_COLUMNS = 24
 #: birth years around the own one that a record is blocked with
 YEARS = (-1, 0)
+#: letters of a father's or family name's skeleton that go with sex and birth year into a key
+#: (of a given name's, one): two halve the pairs that one gives, and lose fewer true pairs
+#: than two of the given name's would
+LINEAGE_LETTERS = 2
 BLOCKING_LEAK = "block membership and block sizes (sex × birth year; name beginnings)"
 
 
@@ -58,7 +62,7 @@ class BlockKeyer:
         self._given: dict[str, tuple[str, ...]] = {}
         self._lineage: dict[tuple[str, str], tuple[str, ...]] = {}
         self._beginnings: dict[tuple[tuple[str, ...], tuple[str, ...]], _Beginnings] = {}
-        self._year_keys: dict[tuple[str, int, str], list[int]] = {}
+        self._year_keys: dict[tuple[str, int, tuple[str, ...]], list[int]] = {}
         self._year_atoms: dict[tuple[str, int, str], list[int]] = {}
         self._name_keys: dict[tuple[str, tuple[str, ...]], list[int]] = {}
         self._name_atoms: dict[tuple[str, str], int] = {}
@@ -90,18 +94,19 @@ class BlockKeyer:
         hit = self._beginnings.get(ck)
         if hit is None:
             names = (*given, *lineage)
-            initials = "".join(sorted({sk[0] for sk in names}))
             hit = self._beginnings[ck] = _Beginnings(
-                initials=initials,
+                initials=tuple(
+                    sorted({sk[:1] for sk in given} | {sk[:LINEAGE_LETTERS] for sk in lineage})
+                ),
                 prefixes=tuple(dict.fromkeys([sk[:3] for sk in names])),
                 # a record that gives one kind of name only: its initials alone
                 pairs=tuple(sorted({g[0] + n[0] for g in given for n in lineage}))
-                or tuple(initials),
+                or tuple(sorted({sk[0] for sk in names})),
             )
         return hit
 
-    def _year_keys_of(self, sex: str, year: int, initials: str) -> list[int]:
-        """Sex × the years Y−1 and Y × each initial."""
+    def _year_keys_of(self, sex: str, year: int, initials: tuple[str, ...]) -> list[int]:
+        """Sex × the years Y−1 and Y × each name's beginning."""
         out: list[int] = []
         atoms = self._year_atoms
         for s in _SEXES.get(sex, _SEXES_EITHER):
@@ -183,11 +188,12 @@ class BlockKeyer:
 
 @dataclass(frozen=True, slots=True)
 class _Beginnings:
-    """What the blocking keys take of a record's names: the initials of their skeletons, sorted;
-    their distinct first three letters; and each given initial with each other initial (the
-    initials alone when the record gives one kind of name only)."""
+    """What the blocking keys take of a record's names: the beginnings of their skeletons that
+    go with the birth year (the given name's initial, the first `LINEAGE_LETTERS` letters of
+    the others), sorted; their distinct first three letters; and each given initial with each
+    other initial (the initials alone when the record gives one kind of name only)."""
 
-    initials: str
+    initials: tuple[str, ...]
     prefixes: tuple[str, ...]
     pairs: tuple[str, ...]
 

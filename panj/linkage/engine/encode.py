@@ -82,7 +82,9 @@ FORMAT = "panj-linkage-encodings"
 #: 5: as 4, with a final -eh read as a, dj as j, Ibragim as Ibrahim and a Muhammad prefix
 #: dropped before a y; a birth date of 1 January is its year alone (`Person.known_date`).
 #: 6: as 5, with name filters of 256 bits and birth year filters of 128 (were 128 and 64).
-FORMAT_VERSION = 6
+#: 7: as 6, with name filters of 384 bits and birth year filters of 256, and blocking keys
+#: of the birth year with the first two letters of a father's or family name (was one).
+FORMAT_VERSION = 7
 
 
 class EncodingError(ValueError):
@@ -107,10 +109,10 @@ class Params:
     """Everything both sides must agree on for their encodings to be comparable: the size in
     bits of each field's filter (a multiple of 32), before the complement doubles it."""
 
-    given: int = 256
-    father: int = 256
-    family: int = 256
-    year: int = 128
+    given: int = 384
+    father: int = 384
+    family: int = 384
+    year: int = 256
     date: int = 64
     sex: int = 32
     place: int = 64

@@ -65,37 +65,37 @@ KNOTS = (0.3, 0.45, 0.6, 0.75, 0.9)
 FEATURES = ("given", "lineage", "father", "year", "date", "sex", "place")
 #: Per feature: the weight of being present on both sides, then the change of slope at each knot.
 WEIGHTS: dict[str, tuple[float, float, float, float, float, float]] = {
-    "given": (-4.7, 6.7, 12.5, 4.0, -8.4, -15.7),
-    "lineage": (-1.1, -1.8, 7.6, 7.4, 0.7, -8.7),
-    "father": (-4.8, 11.5, 4.5, -7.0, -7.5, -8.5),
-    "year": (-5.1, 11.5, 9.2, -9.2, -7.1, -2.2),
-    "date": (-4.6, 5.4, 7.6, 7.2, 4.6, 1.8),
+    "given": (-4.4, 5.3, 14.4, 4.2, -8.3, -17.3),
+    "lineage": (-1.0, -2.8, 8.6, 7.8, 0.6, -9.3),
+    "father": (-5.0, 12.1, 4.5, -7.2, -8.0, -8.4),
+    "year": (-5.5, 15.7, 5.3, -10.9, -5.8, -2.7),
+    "date": (-4.6, 4.4, 8.0, 8.1, 5.4, 2.2),
     # set, not estimated: no training pair of the same person gives two sexes, so the fit
     # makes a conflict all but a veto; a clerk's slip explains one about once in fifty
     # (log 0.02/0.5 ≈ −3)
     "sex": (-3.0, 4.3, 0.0, 0.0, 0.0, 0.0),
-    "place": (-5.5, 8.1, 8.7, 4.0, -3.1, -7.0),
+    "place": (-5.6, 7.7, 9.3, 5.1, -3.8, -7.6),
 }
 #: Agreements that count together for more than apart: (feature, feature, weight) on the
 #: product of how far each is above `JOINT_KNOT`. A given name together with the father's name
 #: is far rarer between two people than either alone.
 JOINT_KNOT = 0.6
 JOINT: tuple[tuple[str, str, float], ...] = (
-    ("given", "lineage", 6.6),
+    ("given", "lineage", 6.7),
     ("given", "year", 2.8),
-    ("lineage", "year", 0.3),
+    ("lineage", "year", -0.1),
 )
 #: Added per unit of given-name agreement above `JOINT_KNOT` when the pair shares no father's
 #: or family name to go with it (one side gives none).
-GIVEN_ALONE = 0.8
+GIVEN_ALONE = 0.9
 #: The log-odds of a pair before any field, in a run of the reference size and overlap below.
-INTERCEPT = -9.6
+INTERCEPT = -10.3
 #: The prior of a run has two parts, both added to every pair of the run.
 #: Its size: the more pairs blocking compares for each person who could be in both files, the
 #: less likely any one of them is the same person (namesakes grow with the files). A run adds
 #: SIZE_WEIGHT · (log(people / pairs compared) − SIZE_REFERENCE); SIZE_REFERENCE is that log
 #: for the 3 000 × 3 000 calibration sets.
-SIZE_WEIGHT = 1.31
+SIZE_WEIGHT = 1.38
 SIZE_REFERENCE = -4.9
 #: Its overlap: the share of the smaller file's people who are in the other file. The weights
 #: were fitted with each training set's true share as a fixed offset (logit(share)); a run
@@ -105,7 +105,7 @@ OVERLAP_REFERENCE = 2 / 3
 #: father's or family field, and back).
 SWAP = -3.0
 #: The log-odds that the default threshold (0.5) stands for.
-CUT = -2.75
+CUT = -2.25
 #: Rarity, Fellegi and Sunter's frequency adjustment: the same name or place says more when few
 #: people hold it. A record's rarity for a feature is −log of the share of its own file that
 #: holds exactly the same value (the same filter; for `lineage` the commoner of its father's and
@@ -114,7 +114,7 @@ CUT = -2.75
 #: commoner of its two values (a mistyped name must not make a match on it look rare); per unit
 #: of that, a feature adds its weight below at full agreement, falling to nothing at
 #: `RARITY_KNOT`.
-RARITY: tuple[tuple[str, float], ...] = (("given", 1.1), ("lineage", 0.8), ("place", 1.7))
+RARITY: tuple[tuple[str, float], ...] = (("given", 1.1), ("lineage", 0.8), ("place", 1.9))
 RARITY_KNOT = 0.75
 RARITY_REFERENCE = 0.01
 RARITY_PRIOR = 100
@@ -128,9 +128,9 @@ RARITY_CAP = math.log(RARITY_REFERENCE * 10_000)
 #: one). Fitted with the other weights.
 TYPO_WINDOWS = (0.45, 0.6, 0.75, 0.9)
 TYPO: tuple[tuple[str, tuple[float, float, float]], ...] = (
-    ("given", (1.3, 1.5, 0.4)),
-    ("lineage", (0.7, 1.0, 0.4)),
-    ("place", (0.5, 0.9, 0.3)),
+    ("given", (1.5, 1.5, 0.4)),
+    ("lineage", (0.6, 1.0, 0.4)),
+    ("place", (0.6, 0.7, 0.3)),
 )
 
 FloatArray = npt.NDArray[np.float64]
@@ -160,7 +160,7 @@ LINEAGE = (("father", "father"), ("father", "family"), ("family", "father"), ("f
 GIVEN_SWAPPED = (("given", "father"), ("given", "family"))
 LINEAGE_SWAPPED = (("father", "given"), ("family", "given"))
 #: The first reading of a pair (`preview_layout`) reads this many words of each name segment
-#: (half of a name's 512 stored bits) and half the birth year's, and the full reading
+#: (a third of a name's 768 stored bits) and half the birth year's, and the full reading
 #: follows only for pairs whose first reading comes within `PREVIEW_MARGIN` of log-odds of the
 #: threshold. Most pairs that blocking compares are strangers far below it.
 PREVIEW_WORDS = 4

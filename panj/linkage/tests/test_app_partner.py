@@ -11,6 +11,7 @@ from django.urls import reverse
 from panj.cases.tests.conftest import new_case
 from panj.linkage import services
 from panj.linkage.engine import Encoder, Params, Person, Secret, encode_people
+from panj.linkage.engine.encode import FORMAT_VERSION
 from panj.linkage.models import LinkageRun, PartnerExchange, ProbableMatch, RunPair
 from panj.linkage.tests.app_helpers import DARI, LINKAGE
 from panj.linkage.tests.enc_files import of_version
@@ -108,7 +109,8 @@ def test_it_shows_the_secret_only_once(client_for, dave, exchange):
         ("other_params", "other settings than Panj"),
         (
             "other_version",
-            "another version of “panj linkage encode” (format 5; Panj reads format 6)",
+            "another version of “panj linkage encode” "
+            f"(format {FORMAT_VERSION - 1}; Panj reads format {FORMAT_VERSION})",
         ),
         ("garbage", "not a Panj encodings file"),
     ],
@@ -124,7 +126,7 @@ def test_it_rejects_a_wrong_file_clearly_and_stores_nothing(
     elif kind == "other_params":
         file = _enc(tmp_path, PARTNER_PEOPLE, secret, Params(place=128))
     elif kind == "other_version":
-        file = _of_version(_enc(tmp_path, PARTNER_PEOPLE, secret), 5)
+        file = _of_version(_enc(tmp_path, PARTNER_PEOPLE, secret), FORMAT_VERSION - 1)
     else:
         file = SimpleUploadedFile("people.enc", b"id,given_name\n1,Zahra\n")
     response = _upload(client, exchange, file)

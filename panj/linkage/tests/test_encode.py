@@ -19,7 +19,7 @@ from panj.linkage.engine import (
 )
 from panj.linkage.engine.block import BLOCK_COLUMNS
 from panj.linkage.engine.compare import similarity
-from panj.linkage.engine.encode import check_comparable
+from panj.linkage.engine.encode import FORMAT_VERSION, check_comparable
 from panj.linkage.engine.keys import KeyError_, hkdf
 
 PEOPLE = [
@@ -121,7 +121,9 @@ def test_it_names_the_format_versions_when_a_file_is_of_another_version(tmp_path
     enc = encode_people(PEOPLE, Secret.generate())
     enc.save(tmp_path / "new.enc")
     (tmp_path / "old.enc").write_bytes(of_version((tmp_path / "new.enc").read_bytes(), 1))
-    with pytest.raises(EncodingError, match=r"version 1, this Panj reads version 6.*encode"):
+    with pytest.raises(
+        EncodingError, match=rf"version 1, this Panj reads version {FORMAT_VERSION}.*encode"
+    ):
         EncodedSet.load(tmp_path / "old.enc")
 
 

@@ -283,10 +283,10 @@ def test_in_files_that_share_everyone_it_finds_the_records_retyped_beyond_any_on
     assert len({m.a_id for m in matches}) == len({m.b_id for m in matches}) == len(matches)
     assert [m.score for m in matches] == sorted((m.score for m in matches), reverse=True)
     # a stricter threshold stands for a lower false discovery rate
-    _first, strict = _first_and_rest(a, b, 0.99)
-    assert (strict.score >= 0.99).all()
+    _first, strict = _first_and_rest(a, b, 0.999)
+    assert (strict.score >= 0.999).all()
     assert len(strict) < len(rest)
-    assert len(link(a, b, 0.99)) < len(matches)
+    assert len(link(a, b, 0.999)) < len(matches)
 
 
 def test_it_looks_for_no_more_pairs_in_files_that_share_few_people() -> None:
