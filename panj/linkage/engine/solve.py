@@ -15,7 +15,8 @@ It reads only the scores of candidate pairs, never the encodings.
 First, `estimate_overlap` finds the share of the smaller file's people that are in the other
 file, as the expectation-maximisation of Fellegi–Sunter models estimates the share of matches:
 start from the reference share, take the expected number of matches (the sum of the pairs'
-odds read as probabilities), and again, until it holds still. The run's prior follows it
+odds read as probabilities), and again, until it holds still; that leans towards a half, by a
+measured line that the estimate reads back (`OVERLAP_SLOPE`). The run's prior follows it
 (`score.overlap_shift`): two files that share few people give every pair lower odds, which
 keeps namesakes of people in one file only from being taken for them; files that share nearly
 everyone accept weaker pairs.
@@ -25,6 +26,8 @@ nearly everyone, for pairs that stand out from what chance gives (see there).
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
@@ -65,6 +68,13 @@ BP_CAP = 30.0
 #: The bounds of an estimated overlap, and when its estimate holds still.
 OVERLAP_BOUNDS = (0.02, 0.98)
 OVERLAP_ROUNDS = 10
+#: The expected number of matches leans towards a half: pairs of namesakes add to it in files
+#: that share few people, and shared people whom no pair shows take from it in files that share
+#: many. On the training sets of the weights (`bench/linkage_fit.py`, two secrets),
+#: logit(expected share) = OVERLAP_SLOPE · logit(true share) + OVERLAP_OFFSET, closely (0.12
+#: for 0.1, 0.62 to 0.65 for 2/3, 0.85 for 0.9); the estimate is that line read back.
+OVERLAP_SLOPE = 0.86
+OVERLAP_OFFSET = -0.07
 #: The false discovery rate at which `complete` takes pairs of the records left unmatched, at
 #: the default threshold (a caller's threshold t stands for REST_FDR · (1 − t) / t). Chosen for
 #: F1 on seeded cross-script files that share everyone (not the benchmark's) and on FEBRL4: at
@@ -167,9 +177,11 @@ def estimate_overlap(c: Candidates, people: int) -> float:
         expected = float(discount_ambiguity(shifted(c, overlap_shift(share))).score.sum())
         new = min(high, max(low, expected / people))
         if abs(logit(new) - logit(share)) < 0.01:
-            return new
+            share = new
+            break
         share = new
-    return share
+    read_back = 1.0 / (1.0 + math.exp(-(logit(share) - OVERLAP_OFFSET) / OVERLAP_SLOPE))
+    return min(high, max(low, read_back))
 
 
 def solve_run(c: Candidates, people: int, threshold: float) -> Candidates:

@@ -7,6 +7,7 @@ import datetime as dt
 import random
 
 import numpy as np
+import pytest
 
 from panj.linkage.engine import (
     DEFAULT_THRESHOLD,
@@ -200,6 +201,28 @@ def test_it_estimates_how_many_people_the_files_share_and_trusts_pairs_according
     assert precision_few > precision_as_if_many + 0.1
     many, _precision, _ = run(1400, 100)  # nearly everyone
     assert many >= 0.8
+
+
+def test_the_overlap_estimate_corrects_the_expected_numbers_lean_towards_a_half(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from panj.linkage.engine import solve as solve_module
+
+    secret = Secret.generate()
+    for shared, alone in ((150, 1350), (1400, 100)):
+        data = cross_script_set(shared, alone, alone, seed=9)
+        a, b = encode_people(data.a, secret), encode_people(data.b, secret)
+        found = candidates(a, b, AMBIGUITY_FLOOR)
+        truth = shared / (shared + alone)
+        estimate = estimate_overlap(found, min(len(a), len(b)))
+        with monkeypatch.context() as m:
+            m.setattr(solve_module, "OVERLAP_SLOPE", 1.0)
+            m.setattr(solve_module, "OVERLAP_OFFSET", 0.0)
+            expected = estimate_overlap(found, min(len(a), len(b)))
+        # namesakes lift the expected share of files that share few people, and people whom no
+        # pair shows lower that of files that share nearly everyone
+        assert (expected > truth) if truth < 0.5 else (expected < truth)
+        assert abs(estimate - truth) < abs(expected - truth)
 
 
 _SYLLABLES = ("ka", "ro", "mi", "sa", "de", "lu", "fa", "no", "ti", "be", "zo", "ha", "qu", "ve")
