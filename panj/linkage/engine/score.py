@@ -105,7 +105,7 @@ OVERLAP_REFERENCE = 2 / 3
 #: father's or family field, and back).
 SWAP = -3.0
 #: The log-odds that the default threshold (0.5) stands for.
-CUT = -2.25
+CUT = -2.5
 #: Rarity, Fellegi and Sunter's frequency adjustment: the same name or place says more when few
 #: people hold it. A record's rarity for a feature is −log of the share of its own file that
 #: holds exactly the same value (the same filter; for `lineage` the commoner of its father's and
