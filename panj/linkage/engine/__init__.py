@@ -43,7 +43,7 @@ __all__ = [
 #: Score from which two encodings are taken for the same person. A score is the logistic of the
 #: pair's log-odds (`score.py`), shifted so that the calibrated cut sits at 0.5: unrelated
 #: people score near 0, identical records near 1. Calibrated once, not per data set (the
-#: weights on FEBRL4 and seven seeded cross-script sets; the cut on six other seeded sets and
+#: weights on FEBRL4 and seven seeded cross-script sets; the cut on seven other seeded sets and
 #: FEBRL4); what each run adapts by itself is its prior, from the size of the files and the
 #: share of people they hold in common (estimated from the pairs' probabilities, which no
 #: threshold moves). A pair's reported score is its probability once every record is matched
