@@ -168,7 +168,8 @@ def shifted(c: Candidates, log_odds: float) -> Candidates:
 def estimate_overlap(c: Candidates, people: int) -> float:
     """The share of the smaller file's `people` who are in the other file: the expected number
     of matches (the sum of the pairs' probabilities, `discount_ambiguity`) when the run's prior
-    assumes that share (a fixed point, from the reference)."""
+    assumes that share (a fixed point, from the reference), read back through that number's
+    measured lean towards a half (`OVERLAP_SLOPE`, `OVERLAP_OFFSET`)."""
     low, high = OVERLAP_BOUNDS
     share = OVERLAP_REFERENCE
     if people <= 0 or len(c) == 0:
@@ -176,10 +177,9 @@ def estimate_overlap(c: Candidates, people: int) -> float:
     for _ in range(OVERLAP_ROUNDS):
         expected = float(discount_ambiguity(shifted(c, overlap_shift(share))).score.sum())
         new = min(high, max(low, expected / people))
-        if abs(logit(new) - logit(share)) < 0.01:
-            share = new
+        held, share = abs(logit(new) - logit(share)) < 0.01, new
+        if held:
             break
-        share = new
     read_back = 1.0 / (1.0 + math.exp(-(logit(share) - OVERLAP_OFFSET) / OVERLAP_SLOPE))
     return min(high, max(low, read_back))
 
